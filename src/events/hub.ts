@@ -1,0 +1,59 @@
+import type { Redis } from 'ioredis';
+
+export type ChannelListener = (message: string) => void;
+
+interface ChannelState {
+  listeners: Set<ChannelListener>;
+  subscribed: Promise<unknown>;
+}
+
+/**
+ * The process's one Redis subscriber connection, shared by every GraphQL subscription:
+ * a channel is subscribed while at least one listener wants it.
+ */
+export class EventHub {
+  private readonly channels = new Map<string, ChannelState>();
+
+  constructor(private readonly subscriber: Redis) {
+    subscriber.on('message', (channel: string, message: string) => {
+      const state = this.channels.get(channel);
+      if (!state) return;
+      for (const listener of state.listeners) listener(message);
+    });
+  }
+
+  /** Resolves once Redis has confirmed the subscription; the returned function stops listening. */
+  async listen(channel: string, listener: ChannelListener): Promise<() => void> {
+    let state = this.channels.get(channel);
+    if (!state) {
+      state = { listeners: new Set(), subscribed: this.subscriber.subscribe(channel) };
+      this.channels.set(channel, state);
+    }
+    state.listeners.add(listener);
+    const current = state;
+    const stop = (): void => {
+      if (!current.listeners.delete(listener) || current.listeners.size > 0) return;
+      if (this.channels.get(channel) === current) this.channels.delete(channel);
+      // Commands on one connection run in order, so a later SUBSCRIBE to the same channel is safe.
+      this.subscriber.unsubscribe(channel).catch(() => undefined);
+    };
+    try {
+      await current.subscribed;
+    } catch (error) {
+      stop();
+      throw error;
+    }
+    return stop;
+  }
+
+  /** Channels with at least one listener (for metrics and leak tests). */
+  get openChannels(): number {
+    return this.channels.size;
+  }
+
+  get openListeners(): number {
+    let total = 0;
+    for (const state of this.channels.values()) total += state.listeners.size;
+    return total;
+  }
+}

@@ -1,0 +1,172 @@
+import type { Redis } from 'ioredis';
+import type { Keys } from '../store/keys.js';
+import { ACTIVE_STATUSES, TERMINAL_EVENTS, type EnhancementEvent, type EnhancementStatus } from '../store/types.js';
+import { compareCursors } from './cursor.js';
+import type { EventHub } from './hub.js';
+
+const REPLAY_PAGE = 500;
+
+type StoredEvent = Omit<EnhancementEvent, 'cursor' | 'enhancementId'>;
+
+/**
+ * One client's view of an enhancement's events: everything after `after` that the stream holds,
+ * then live events, with no gap and no duplicate, ending after the terminal event.
+ *
+ * It listens on the channel before reading the stream, so an event published while the replay
+ * runs is buffered and later dropped if the replay already had it. A plain iterator rather than
+ * an async generator: `return()` must end it even while `next()` is waiting, or a client that
+ * leaves would keep its listener forever.
+ */
+export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
+  private readonly queue: EnhancementEvent[] = [];
+  private waiting: ((result: IteratorResult<EnhancementEvent>) => void) | null = null;
+  private failing: ((error: unknown) => void) | null = null;
+  private lastCursor: string | null;
+  private stopListening: (() => void) | null = null;
+  private finished = false;
+  private terminalQueued = false;
+
+  private constructor(
+    private readonly id: string,
+    after: string | null,
+  ) {
+    this.lastCursor = after;
+  }
+
+  static async open(deps: { redis: Redis; hub: EventHub; keys: Keys }, id: string, after: string | null): Promise<ProgressStream> {
+    const stream = new ProgressStream(id, after);
+    const live: EnhancementEvent[] = [];
+    let replaying = true;
+    stream.stopListening = await deps.hub.listen(deps.keys.channel(id), (message) => {
+      const event = parseMessage(id, message);
+      if (!event) return;
+      if (replaying) live.push(event);
+      else stream.accept(event);
+    });
+    try {
+      let from = after ? `(${after}` : '-';
+      for (;;) {
+        const page = await deps.redis.xrange(deps.keys.events(id), from, '+', 'COUNT', REPLAY_PAGE);
+        for (const [cursor, fields] of page) {
+          const event = parseFields(id, cursor, fields);
+          if (event) stream.accept(event);
+        }
+        if (page.length < REPLAY_PAGE) break;
+        from = `(${page[page.length - 1]![0]}`;
+      }
+    } catch (error) {
+      await stream.return();
+      throw error;
+    }
+    replaying = false;
+    for (const event of live) stream.accept(event);
+    // Resuming after the terminal event: the replay was empty and nothing live will come.
+    const status = await deps.redis.hget(deps.keys.record(id), 'status');
+    if (status && !ACTIVE_STATUSES.includes(status as EnhancementStatus)) stream.endWhenDrained();
+    return stream;
+  }
+
+  private accept(event: EnhancementEvent): void {
+    if (this.finished || this.terminalQueued) return;
+    if (this.lastCursor && compareCursors(event.cursor, this.lastCursor) <= 0) return;
+    this.lastCursor = event.cursor;
+    if (TERMINAL_EVENTS.includes(event.type)) {
+      this.terminalQueued = true;
+      this.release();
+    }
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = this.failing = null;
+      resolve({ value: event, done: false });
+    } else {
+      this.queue.push(event);
+    }
+  }
+
+  /** No event can follow what is queued: the stream ends once the client has read it. */
+  private endWhenDrained(): void {
+    if (this.terminalQueued) return;
+    this.terminalQueued = true;
+    this.release();
+    if (this.waiting && this.queue.length === 0) {
+      const resolve = this.waiting;
+      this.waiting = this.failing = null;
+      this.finished = true;
+      resolve({ value: undefined, done: true });
+    }
+  }
+
+  /** Ends the stream with an error (the client resumes with `after` = the last cursor it saw). */
+  fail(error: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.release();
+    if (this.failing) {
+      const reject = this.failing;
+      this.waiting = this.failing = null;
+      reject(error);
+    }
+  }
+
+  private release(): void {
+    this.stopListening?.();
+    this.stopListening = null;
+  }
+
+  next(): Promise<IteratorResult<EnhancementEvent>> {
+    const value = this.queue.shift();
+    if (value) return Promise.resolve({ value, done: false });
+    if (this.finished || this.terminalQueued) {
+      this.finished = true;
+      return Promise.resolve({ value: undefined, done: true });
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failing = reject;
+    });
+  }
+
+  return(): Promise<IteratorResult<EnhancementEvent>> {
+    this.finished = true;
+    this.queue.length = 0;
+    this.release();
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = this.failing = null;
+      resolve({ value: undefined, done: true });
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<EnhancementEvent>> {
+    void this.return();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  get enhancementId(): string {
+    return this.id;
+  }
+}
+
+function parseMessage(id: string, message: string): EnhancementEvent | null {
+  const newline = message.indexOf('\n');
+  if (newline < 0) return null;
+  return toEvent(id, message.slice(0, newline), message.slice(newline + 1));
+}
+
+function parseFields(id: string, cursor: string, fields: string[]): EnhancementEvent | null {
+  const index = fields.indexOf('e');
+  return index >= 0 ? toEvent(id, cursor, fields[index + 1]!) : null;
+}
+
+function toEvent(id: string, cursor: string, json: string): EnhancementEvent | null {
+  try {
+    return { enhancementId: id, cursor, ...(JSON.parse(json) as StoredEvent) };
+  } catch {
+    return null;
+  }
+}

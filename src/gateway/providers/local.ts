@@ -1,0 +1,62 @@
+/**
+ * The built-in deterministic engine as a provider: answers from `request.data` (what the stage
+ * sees), costs nothing, needs no network. Its task names are the wire names.
+ */
+import { runLocalTask } from '../../local/index.js';
+import type { LocalTaskName, LocalTasks } from '../../local/types.js';
+import type {
+  CreativeDraft,
+  Dossier,
+  JobFit,
+  PolishedResume,
+  ResumeProfile,
+  StarDraft,
+  Suggestions,
+} from '../../pipeline/outputs.js';
+import { AbortedError, LocalUnavailableError } from '../errors.js';
+import type { Provider, ProviderCall, ProviderReply } from './types.js';
+
+/** The pipeline's schema output for each local task's wire name. */
+interface WireOutputs {
+  analysis: ResumeProfile;
+  analysis_gap: JobFit;
+  research: Dossier;
+  draft: CreativeDraft;
+  star: StarDraft;
+  polish: PolishedResume;
+  suggest: Suggestions;
+  critique: Suggestions;
+}
+
+// Compile-time proof that every local output fits the schema the pipeline validates with, and
+// that the local engine knows every wire name (and no other): a mismatch fails `tsc`.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Fits<A, B> = [A] extends [B] ? true : false;
+const _outputsFit: { [K in LocalTaskName]: Fits<LocalTasks[K]['out'], WireOutputs[K]> } = {
+  analysis: true,
+  analysis_gap: true,
+  research: true,
+  draft: true,
+  star: true,
+  polish: true,
+  suggest: true,
+  critique: true,
+};
+const _sameNames: Same<LocalTaskName, keyof WireOutputs> = true;
+void _outputsFit;
+void _sameNames;
+
+const TASKS: ReadonlySet<string> = new Set<LocalTaskName>(Object.keys(_outputsFit) as LocalTaskName[]);
+
+export function isLocalTask(name: string): name is LocalTaskName {
+  return TASKS.has(name);
+}
+
+export class LocalProvider implements Provider {
+  async call(request: ProviderCall): Promise<ProviderReply> {
+    if (request.signal.aborted) throw new AbortedError();
+    if (!isLocalTask(request.name)) throw new LocalUnavailableError(`the local engine has no task "${request.name}"`);
+    const object: unknown = await runLocalTask(request.name, request.data as never);
+    return { content: { object }, promptTokens: 0, completionTokens: 0, costUsd: 0, truncated: false };
+  }
+}

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { Stage } from '../pipeline/graph.js';
+
+/** One structured-output call. `name` is the wire name (`analysis`, `analysis_gap`, `polish`, …). */
+export interface CompletionRequest<T> {
+  stage: Stage;
+  /** The stage in lower case, optionally followed by `_` and a part; also names the json_schema on the wire. */
+  name: string;
+  /** Validates the reply; its JSON Schema is what the model is told to answer with. */
+  schema: z.ZodType<T>;
+  /** Chat messages for a language model. Resume and job-ad text sit inside delimiters as data. */
+  prompt: { system: string; user: string };
+  /** What the stage sees, as data: the `local` engine answers from this instead of the prompt. */
+  data: Record<string, unknown>;
+  temperature?: number;
+  /** Stage-cache scope and switch; without it the call is never cached. */
+  cache?: CacheDirective;
+}
+
+export interface CacheDirective {
+  /** Whose entries these are: the tenant id, or a shared scope when configured. */
+  scope: string;
+  /** Skip reading the cache (the fresh answer is still stored). */
+  bypass: boolean;
+}
+
+/** What one call cost and who answered it. */
+export interface CallReport {
+  provider: string;
+  model: string;
+  /** Attempts over the whole chain, the successful one included. */
+  attempts: number;
+  durationMs: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  /** Set when the answer came from a fallback (another model than the chain's first, or `local`): why. */
+  fallbackNote?: string;
+  /** Answered from the stage cache: no model was called. */
+  cached?: boolean;
+  /** What the cached answer cost when it was first made, and so what this call saved. */
+  savedCostUsd?: number;
+}
+
+export interface Completion<T> {
+  output: T;
+  report: CallReport;
+}
+
+export interface Gateway {
+  complete<T>(request: CompletionRequest<T>, signal?: AbortSignal): Promise<Completion<T>>;
+}

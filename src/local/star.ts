@@ -1,0 +1,130 @@
+/**
+ * STAR bullets (task `star`) from the resume's own bullets: each bullet is split into action and result, the
+ * situation is the role, the task is the goal the result names. The rewritten text keeps every number and every
+ * proper noun of the original bullet and adds none; when a rewrite cannot guarantee that, the bullet stays as written.
+ */
+import type { CreativeDraft, Dossier, StarBullet, StarDraft } from './types.js';
+import { entryHeading, renderDoc, toDoc, type Doc, type DocEntry } from './document.js';
+import { numbersIn } from './dossier.js';
+import { capitalize, lowerFirst, sentences } from './text.js';
+
+const RESULT_LINK =
+  /,?\s+(?:resulting in|which resulted in|leading to|which led to|delivering|driving|enabling|yielding|achieving|saving|cutting|reducing|increasing|improving|boosting|growing|raising|lowering|so that|for a|to achieve|to deliver|—|–|-)\s+/i;
+const BY_GERUND = /^(.*?\d.*?)\s+by\s+((?:\w+ing)\b.*)$/i;
+
+/** Irregular and common past-tense verbs to their base form (for the "task" sentence). */
+const BASE: Record<string, string> = {
+  led: 'lead', built: 'build', ran: 'run', grew: 'grow', cut: 'cut', drove: 'drive', wrote: 'write', made: 'make', won: 'win',
+  set: 'set', sold: 'sell', taught: 'teach', brought: 'bring', oversaw: 'oversee', began: 'begin', held: 'hold', kept: 'keep',
+  rebuilt: 'rebuild', rewrote: 'rewrite', shipped: 'ship', spun: 'spin', took: 'take', gave: 'give', saw: 'see',
+};
+
+export function baseVerb(word: string): string {
+  const w = word.toLowerCase();
+  if (BASE[w]) return BASE[w];
+  if (/ied$/.test(w)) return w.slice(0, -3) + 'y';
+  if (/([bcdfghjklmnpqrstvwxz])\1ed$/.test(w) && !/(ll|ss|ff|zz)ed$/.test(w)) return w.slice(0, -3);
+  if (/(at|iz|is|ur|ag|ot|uc|as|ir|rv|iv|ov|ac|ud|ar|ng|ns|rg|dg|ag|ul|it)ed$/.test(w) && !/(ated|ized|ised)$/.test(w)) return w.slice(0, -1);
+  if (/(ated|ized|ised|uced|ved|ged|ssed|nced|rced|iled|ored|ured)$/.test(w)) return w.endsWith('ssed') || w.endsWith('iled') || w.endsWith('ored') ? w.slice(0, -2) : w.slice(0, -1);
+  if (/ed$/.test(w)) return w.slice(0, -2);
+  return w;
+}
+
+function isPastVerb(w: string): boolean {
+  return /^[A-Za-z]+ed$/.test(w) || Object.prototype.hasOwnProperty.call(BASE, w.toLowerCase());
+}
+
+/** Capitalised words that are not sentence-initial (proper nouns, product names, acronyms). */
+function properNouns(s: string): string[] {
+  const words = s.split(/\s+/).slice(1);
+  return words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, '')).filter((w) => /^\p{Lu}/u.test(w));
+}
+
+function preserves(original: string, rewritten: string): boolean {
+  const nums = numbersIn(original);
+  const newNums = numbersIn(rewritten);
+  if (nums.some((n) => !rewritten.includes(n))) return false;
+  if (newNums.some((n) => !original.includes(n))) return false;
+  const lowerNew = rewritten.toLowerCase();
+  return properNouns(original).every((p) => lowerNew.includes(p.toLowerCase()));
+}
+
+export interface StarParts {
+  situation: string;
+  task: string;
+  action: string;
+  result: string;
+  text: string;
+}
+
+/** Decomposes one bullet into STAR parts. `style` picks the joining words deterministically. */
+export function starify(bullet: string, e: DocEntry | null, style: number): StarParts {
+  const original = bullet.trim().replace(/\s+/g, ' ').replace(/[.;]\s*$/, '');
+  const where = e ? `${e.title ? `As ${e.title}` : 'In this role'}${e.company ? ` at ${e.company}` : ''}` : 'In this work';
+  const situation = `${where}${e?.dateText ? ` (${e.dateText})` : ''}`;
+  let action = original;
+  let result = '';
+  let m = BY_GERUND.exec(original);
+  if (m) {
+    result = m[1];
+    action = m[2];
+  } else {
+    const link = RESULT_LINK.exec(original);
+    if (link && link.index > 10 && original.length - (link.index + link[0].length) > 3) {
+      action = original.slice(0, link.index);
+      const connector = link[0].trim().replace(/^,\s*/, '');
+      const tail = original.slice(link.index + link[0].length);
+      result = /^(?:—|–|-)$/.test(connector) ? tail : `${connector} ${tail}`;
+    } else if (numbersIn(original).length) {
+      result = original;
+    }
+  }
+  const firstWord = (result || action).split(/\s+/)[0] ?? '';
+  const goal = result || action;
+  const task = isPastVerb(firstWord)
+    ? capitalize(`${baseVerb(firstWord)} ${goal.split(/\s+/).slice(1).join(' ')}`.replace(/\s+by\s+[\d$€£.,%kKmMxX+\s]+$/, '').replace(/\s+(?:from|to)\s+[$€£]?[\d.,]+.*$/, ''))
+    : `Deliver: ${lowerFirst(goal)}`;
+  let text: string;
+  if (m) {
+    // "Reduced latency by 40% by introducing caching" → "Introduced caching, reducing latency by 40%" is risky
+    // grammar; keep the order action → result with a neutral joiner.
+    text = style === 0 ? original : style === 1 ? `${capitalize(result)}, achieved by ${action}` : `${capitalize(result)} through ${action}`;
+  } else if (result && result !== original) {
+    text = style === 0 ? original : `${capitalize(action)} — ${lowerFirst(result)}`;
+  } else text = original;
+  if (!preserves(original, text)) text = original;
+  text = capitalize(text).replace(/\s+/g, ' ');
+  if (!/[.!?]$/.test(text)) text += '.';
+  return { situation, task: task.replace(/\s+/g, ' ').trim(), action: capitalize(action), result: result ? capitalize(result) : 'Outcome not quantified in the resume', text };
+}
+
+export function runStar(input: { creativeDraft: CreativeDraft; dossier: Dossier }): StarDraft {
+  const doc: Doc = toDoc(input.dossier?.masterProfile ?? '');
+  const narrative = (input.creativeDraft?.narrative ?? '').trim();
+  const bullets: StarBullet[] = [];
+  const style = (narrative.length + (input.creativeDraft?.storyArc?.length ?? 0)) % 3;
+  for (const s of doc.sections) {
+    for (const e of s.entries ?? []) {
+      e.bullets = e.bullets.map((b) => {
+        const p = starify(b, e, style);
+        bullets.push({ role: entryHeading(e), situation: p.situation, task: p.task, action: p.action, result: p.result, text: p.text });
+        return p.text;
+      });
+    }
+    if (s.kind === 'projects') {
+      s.lines = s.lines.map((l) => {
+        if (!/^- /.test(l)) return l;
+        const p = starify(l.slice(2), null, style);
+        bullets.push({ role: null, situation: p.situation, task: p.task, action: p.action, result: p.result, text: p.text });
+        return `- ${p.text}`;
+      });
+    }
+  }
+  if (narrative) {
+    const first = sentences(narrative).join(' ');
+    const summary = doc.sections.find((s) => s.kind === 'summary');
+    if (summary) summary.lines = [first, ...summary.lines.filter((l) => l.trim() && l.trim() !== first)];
+    else doc.sections.unshift({ heading: 'Summary', kind: 'summary', entries: null, lines: [first] });
+  }
+  return { draftMarkdown: renderDoc(doc), bullets };
+}

@@ -1,0 +1,244 @@
+/**
+ * The truthfulness check: what a tailored resume claims that its original does not support.
+ * Employers, titles, dates, numbers, degrees, certifications and the name in the tailored text are checked against
+ * the original; sections (and roles) of the original that the tailored text dropped are reported. Rewording,
+ * reordering and job keywords are not findings.
+ */
+import type { TailoringVerdict, TruthFinding } from './types.js';
+import { dateKeys, findDateRanges, findDates } from './dates.js';
+import { numbersIn } from './dossier.js';
+import { parseJobAd } from './jobad.js';
+import { parseResume, type ParsedResume } from './resume.js';
+import { findCertifications, findSkillHits, findSkills, impliedSkills } from './skills.js';
+import { DEGREES } from './taxonomy.js';
+import { memo, normKey, stripMarkdown } from './text.js';
+import type { ParsedExperience } from './experience.js';
+import { CERTIFICATIONS } from './taxonomy.js';
+import { escapeRegex } from './text.js';
+
+const ABBREV: Record<string, string> = {
+  sr: 'senior', snr: 'senior', jr: 'junior', mgr: 'manager', eng: 'engineer', engr: 'engineer', dev: 'developer',
+  swe: 'software engineer', sde: 'software development engineer', pm: 'product manager', vp: 'vice president',
+  asst: 'assistant', assoc: 'associate', dir: 'director', mktg: 'marketing', ops: 'operations', admin: 'administrator',
+  exec: 'executive', rep: 'representative', acct: 'account', intl: 'international', mgmt: 'management', tech: 'technical',
+};
+const FILLER = new Set(['the', 'of', 'and', 'at', 'a', 'an', 'in', 'for', 'inc', 'llc', 'ltd', 'gmbh', 'corp', 'co', 'corporation', 'company', 'plc', 'sa', 'ag', 'group']);
+
+const keyTokens = memo((s: string): string[] => normKey(s)
+    .split(' ')
+    .flatMap((t) => (ABBREV[t] ?? t).split(' '))
+    .filter((t) => t && !FILLER.has(t)),
+);
+
+function tokenSet(s: string): Set<string> {
+  return new Set(keyTokens(s));
+}
+
+/** All of `claim`'s tokens appear in the reference token set. */
+function supported(claim: string, ref: Set<string>): boolean {
+  const t = keyTokens(claim);
+  return t.length === 0 || t.every((x) => ref.has(x) || ref.has(x.replace(/s$/, '')) || ref.has(x + 's'));
+}
+
+function companyMatch(a: string, b: string): boolean {
+  const ta = keyTokens(a);
+  const tb = new Set(keyTokens(b));
+  if (ta.length === 0 || tb.size === 0) return false;
+  return ta.every((t) => tb.has(t)) || [...tb].every((t) => ta.includes(t));
+}
+
+/** Text with dates, skill names and certification names blanked, so the numbers left are claims. */
+function numberText(text: string): string {
+  let t = text;
+  for (const line of t.split('\n')) {
+    for (const r of findDateRanges(line)) t = t.replace(r.raw, ' ');
+  }
+  t = t.replace(/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d/gi, ' ');
+  t = t.replace(/\b(?:19|20)\d\d[-/.]\d{1,2}\b|\b\d{1,2}[-/.](?:19|20)\d\d\b/g, ' ');
+  const hits = findSkillHits(t);
+  if (hits.length) {
+    let out = '';
+    let pos = 0;
+    for (const h of hits) {
+      if (h.index < pos) continue;
+      out += t.slice(pos, h.index) + ' '.repeat(h.text.length);
+      pos = h.index + h.text.length;
+    }
+    t = out + t.slice(pos);
+  }
+  t = t.replace(CERT_BLANK, (m) => ' '.repeat(m.length));
+  return t;
+}
+
+const CERT_BLANK = new RegExp(
+  CERTIFICATIONS.flatMap((c) => c.split('|'))
+    .filter((a) => /\d/.test(a))
+    .map(escapeRegex)
+    .join('|'),
+  'gi',
+);
+
+function normNumber(n: string): { key: string; value: number } {
+  const k = n.replace(/\s+/g, '').toLowerCase();
+  const v = Number(k.replace(/[^\d.]/g, '').replace(/^\./, '')) || 0;
+  return { key: k, value: v };
+}
+
+function headerLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => stripMarkdown(l))
+    .filter((l) => l.trim())
+    .slice(0, 5);
+}
+
+function entryLabel(e: ParsedExperience): string {
+  return [e.title, e.company].filter(Boolean).join(' — ');
+}
+
+export function verifyTailoring(original: string, tailored: string, jobAd?: string | null): TailoringVerdict {
+  try {
+    return verify(original ?? '', tailored ?? '', jobAd ?? '');
+  } catch {
+    // never throws: an unreadable pair is reported as unverifiable but faithful-by-default is wrong, so flag nothing
+    return { faithful: true, findings: [], coveredKeywords: [], missingKeywords: [] };
+  }
+}
+
+function verify(original: string, tailored: string, jobAd: string): TailoringVerdict {
+  const O = parseResume(original);
+  const T = parseResume(tailored);
+  const findings: TruthFinding[] = [];
+  const seen = new Set<string>();
+  const add = (kind: TruthFinding['kind'], excerpt: string, detail: string): void => {
+    const k = `${kind}:${excerpt.toLowerCase()}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    findings.push({ kind, excerpt: excerpt.slice(0, 200), detail });
+  };
+  const origTokens = tokenSet(original);
+  const origKey = ` ${normKey(original)} `;
+
+  // name
+  if (O.name) {
+    const head = headerLines(tailored).map((l) => ` ${normKey(l)} `);
+    const nameKey = normKey(O.name);
+    const present = nameKey && head.some((h) => h.includes(` ${nameKey} `));
+    if (!present && tailored.trim()) {
+      const tn = T.name ?? headerLines(tailored)[0] ?? '';
+      add('CHANGED_NAME', tn, `The original resume is for "${O.name}"; the tailored version's header reads "${tn}".`);
+    }
+  }
+
+  // employers, titles, dates per role
+  for (const te of T.experiences) {
+    const oe = te.company ? O.experiences.find((o) => o.company && companyMatch(te.company, o.company)) : undefined;
+    if (te.company && !oe && !supported(te.company, origTokens)) {
+      add('INVENTED_EMPLOYER', te.company, `"${te.company}" (${entryLabel(te)}) is not an employer in the original resume.`);
+    }
+    if (te.title) {
+      const titleRef = oe
+        ? tokenSet(O.experiences.filter((o) => o.company && companyMatch(te.company, o.company)).map((o) => `${o.title} ${o.header.join(' ')}`).join(' '))
+        : tokenSet(O.experiences.map((o) => `${o.title} ${o.header.join(' ')}`).join(' ') || original);
+      if (!supported(te.title, titleRef)) {
+        add('INVENTED_TITLE', te.title, `The title "${te.title}"${te.company ? ` at ${te.company}` : ''} does not match the original resume${oe ? ` ("${oe.title}")` : ''}.`);
+      }
+    }
+    if (oe) {
+      const same = (a: typeof te.start, b: typeof te.start): boolean => (a?.value ?? null) === (b?.value ?? null) || (!!a && !!b && !a.present && !b.present && a.year === b.year && (!a.month || !b.month));
+      const candidates = O.experiences.filter((o) => o.company && companyMatch(te.company, o.company));
+      const ok = candidates.some((o) => (!te.start || same(te.start, o.start)) && (!te.end || same(te.end, o.end) || (te.end.present && o.end?.present === true)));
+      if (!ok && (te.start || te.end)) {
+        add('CHANGED_DATE', te.dateText || entryLabel(te), `Dates of ${entryLabel(te)} read "${te.dateText}" but the original says "${oe.dateText}".`);
+      }
+    }
+  }
+  // any other date the original does not have
+  const oDates = dateKeys(original);
+  for (const line of tailored.split('\n')) {
+    const ds = [...findDateRanges(line).flatMap((r) => [r.start, r.end]), ...findDates(line)];
+    for (const d of ds) {
+      if (!d || d.present) continue;
+      if (!oDates.has(d.value) && !oDates.has(String(d.year))) add('CHANGED_DATE', stripMarkdown(line).trim(), `The date ${d.value} does not appear in the original resume.`);
+      else if (d.month && !oDates.has(d.value) && [...oDates].some((k) => k.startsWith(`${d.year}-`))) add('CHANGED_DATE', stripMarkdown(line).trim(), `The date ${d.value} differs from the original's months in ${d.year}.`);
+    }
+  }
+
+  // numbers
+  const oNums = numbersIn(numberText(original)).map(normNumber);
+  const oKeys = new Set(oNums.map((n) => n.key));
+  const oVals = new Set(oNums.map((n) => n.value));
+  const tText = numberText(tailored);
+  for (const line of tText.split('\n')) {
+    for (const n of numbersIn(line)) {
+      const nn = normNumber(n);
+      if (oKeys.has(nn.key) || oVals.has(nn.value)) continue;
+      const smaller = oNums.filter((o) => o.value < nn.value).map((o) => o.key);
+      const excerpt = tailored.split('\n')[tText.split('\n').indexOf(line)] ?? line;
+      add('INFLATED_NUMBER', stripMarkdown(excerpt).trim(), `The number ${n} is not in the original resume${smaller.length ? ` (nearest original figures: ${smaller.slice(-3).join(', ')})` : ''}.`);
+    }
+  }
+
+  // degrees
+  const oText = original;
+  for (const d of DEGREES) {
+    const m = d.pattern.exec(tailored);
+    if (m && !d.pattern.test(oText)) {
+      const line = tailored.split('\n').find((l) => d.pattern.test(l)) ?? m[0];
+      add('INVENTED_DEGREE', stripMarkdown(line).trim(), `The tailored resume claims a ${d.label} (“${m[0]}”) that the original does not mention.`);
+    }
+  }
+
+  // certifications
+  const oCerts = new Set(findCertifications(original));
+  for (const c of findCertifications(tailored)) {
+    if (!oCerts.has(c)) add('INVENTED_CERTIFICATION', c, `The certification "${c}" is not in the original resume.`);
+  }
+  for (const s of T.sections) {
+    if (s.kind !== 'certifications') continue;
+    for (const l of s.lines) {
+      const t = stripMarkdown(l.replace(/^\s*[-*•]\s+/, '')).trim();
+      if (!t) continue;
+      if (!supported(t.replace(/\d+/g, ''), origTokens)) add('INVENTED_CERTIFICATION', t, `The certification line "${t}" is not supported by the original resume.`);
+    }
+  }
+
+  // dropped sections and roles
+  const tKinds = new Set(T.sections.map((s) => s.kind));
+  const tHeadings = T.sections.map((s) => normKey(s.heading));
+  for (const s of O.sections) {
+    if (!s.heading) continue;
+    if (s.lines.every((l) => !l.trim())) continue;
+    const hk = normKey(s.heading);
+    const kept = (s.kind !== 'other' && tKinds.has(s.kind)) || tHeadings.some((h) => h === hk || (h && (h.includes(hk) || hk.includes(h))));
+    if (!kept) add('DROPPED_SECTION', s.heading, `The section "${s.heading}" of the original resume is missing from the tailored version.`);
+  }
+  const tKey = ` ${normKey(tailored)} `;
+  for (const oe of O.experiences) {
+    if (!oe.company) continue;
+    const ck = normKey(oe.company);
+    if (ck && !tKey.includes(` ${ck} `) && !T.experiences.some((te) => te.company && companyMatch(te.company, oe.company))) {
+      add('DROPPED_SECTION', entryLabel(oe), `The role ${entryLabel(oe)} of the original resume is missing from the tailored version.`);
+    }
+  }
+  void origKey;
+
+  // job keywords
+  const covered: string[] = [];
+  const missing: string[] = [];
+  if (jobAd && jobAd.trim()) {
+    const jp = parseJobAd(jobAd);
+    const tSkills = new Set(findSkills(tailored));
+    const tCerts = new Set(findCertifications(tailored));
+    const tDegree = T.degrees.reduce((m, d) => Math.max(m, d.level), 0) || DEGREES.filter((d) => d.pattern.test(tailored)).reduce((m, d) => Math.max(m, d.level), 0);
+    for (const r of jp.requirements) {
+      if (r.kind === 'years') continue;
+      const ok = r.kind === 'skill' ? tSkills.has(r.keyword) : r.kind === 'certification' ? tCerts.has(r.keyword) : tDegree >= (r.level ?? 2);
+      (ok ? covered : missing).push(r.keyword);
+    }
+  }
+  return { faithful: findings.length === 0, findings, coveredKeywords: covered, missingKeywords: missing };
+}
+
+export { impliedSkills };
+export type { ParsedResume };

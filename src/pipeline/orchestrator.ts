@@ -1,0 +1,193 @@
+/**
+ * Runs the requested stages over the graph, in parallel where their inputs are ready, checkpointing
+ * each stage's output the moment it is done. The table below is the whole pipeline: what each
+ * stage may see, and nothing else.
+ */
+import type { CallReport, Gateway } from '../gateway/types.js';
+import type { EnhancementStore } from '../store/enhancement-store.js';
+import type { EnhancementRecord, StageRun } from '../store/types.js';
+import { DEPENDS_ON, type Stage } from './graph.js';
+import type { PipelineInput } from './input.js';
+import type { StageOutputs } from './outputs.js';
+import { runAnalysis } from './stages/analysis.js';
+import { runCritique } from './stages/critique.js';
+import { runDraft } from './stages/draft.js';
+import { runPolish } from './stages/polish.js';
+import { runResearch } from './stages/research.js';
+import type { StageContext, StageResult } from './stages/stage.js';
+import { runStar } from './stages/star.js';
+import { runSuggest } from './stages/suggest.js';
+
+type Done = Partial<StageOutputs>;
+type StageRunner<S extends Stage> = (input: PipelineInput, done: Done, ctx: StageContext) => Promise<StageResult<StageOutputs[S]>>;
+
+const PIPELINE: { [S in Stage]: StageRunner<S> } = {
+  ANALYSIS: (input, _done, ctx) =>
+    runAnalysis(
+      {
+        resumeText: input.resumeText,
+        jobAd: input.jobAd,
+        extractedSkills: input.extractedSkills,
+        domainInsights: input.domainInsights,
+        confidenceThreshold: input.confidenceThreshold,
+        asOf: input.asOf,
+      },
+      ctx,
+    ),
+  RESEARCH: (input, done, ctx) =>
+    runResearch(
+      { resumeText: input.resumeText, jobAd: input.jobAd, domainInsights: input.domainInsights, asOf: input.asOf, analysis: done.ANALYSIS! },
+      ctx,
+    ),
+  // The funnel discards the raw resume from here on.
+  DRAFT: (input, done, ctx) => runDraft({ jobAd: input.jobAd, creativity: input.creativity, dossier: done.RESEARCH! }, ctx),
+  STAR: (_input, done, ctx) => runStar({ creativeDraft: done.DRAFT!, dossier: done.RESEARCH! }, ctx),
+  POLISH: (input, done, ctx) => runPolish({ star: done.STAR!, jobAd: input.jobAd, auditAgainst: input.resumeText }, ctx),
+  SUGGEST: (input, done, ctx) => runSuggest({ analysis: done.ANALYSIS!, jobAd: input.jobAd }, ctx),
+  CRITIQUE: (input, done, ctx) => runCritique({ suggestions: done.SUGGEST!.suggestions, jobAd: input.jobAd }, ctx),
+};
+
+export type Outcome = 'COMPLETED' | 'FAILED' | 'STOPPED';
+
+export interface OrchestratorDeps {
+  store: EnhancementStore;
+  gateway: Gateway;
+  /** Stage-cache entries are the tenant's own unless this names a scope all tenants share. */
+  sharedCacheScope?: string;
+}
+
+/** Stops the run when the record no longer accepts events (cancelled, or ended elsewhere). */
+class Stopped extends Error {
+  override name = 'Stopped';
+}
+
+/**
+ * Runs what is left of an enhancement: stages already COMPLETED in the record (a retried job after
+ * a crash) are neither re-run nor re-billed.
+ */
+export async function orchestrate(record: EnhancementRecord, deps: OrchestratorDeps, signal: AbortSignal): Promise<Outcome> {
+  const { store } = deps;
+  const stages = record.requestedStages;
+  const done: Done = {};
+  for (const stage of stages) {
+    if (record.stages[stage]?.status === 'COMPLETED' && record.outputs[stage] !== undefined) {
+      (done as Record<Stage, unknown>)[stage] = record.outputs[stage];
+    }
+  }
+  const progress = (): number => Object.keys(done).length / stages.length;
+  const abort = new AbortController();
+  const onAbort = (): void => abort.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  const ctx: StageContext = {
+    gateway: deps.gateway,
+    signal: abort.signal,
+    cache: { scope: deps.sharedCacheScope ?? `tenant-${record.tenant}`, bypass: record.input.bypassCache },
+  };
+
+  const emitOrStop = async (...args: Parameters<EnhancementStore['emit']>): Promise<void> => {
+    if (!(await store.emit(...args))) throw new Stopped();
+  };
+
+  const runStage = async (stage: Stage): Promise<void> => {
+    const startedAt = new Date();
+    const base = record.stages[stage] ?? ({ status: 'PENDING', stage } as StageRun);
+    const running: StageRun = { ...base, status: 'RUNNING', startedAt: startedAt.toISOString(), error: null };
+    await emitOrStop(record.id, {
+      type: 'STAGE_STARTED',
+      stage,
+      progress: progress(),
+      message: `${stage} started`,
+      status: 'RUNNING',
+      stageRun: running,
+    });
+    let result: StageResult<unknown>;
+    try {
+      result = await PIPELINE[stage](record.input, done, ctx);
+    } catch (error) {
+      if (abort.signal.aborted) throw new Stopped();
+      const message = error instanceof Error ? error.message : String(error);
+      await emitOrStop(record.id, {
+        type: 'STAGE_FAILED',
+        stage,
+        progress: progress(),
+        message: `${stage} failed: ${message}`,
+        status: 'RUNNING',
+        stageRun: { ...running, status: 'FAILED', error: message, durationMs: Date.now() - startedAt.getTime() },
+      });
+      throw new StageFailure(stage, message);
+    }
+    (done as Record<Stage, unknown>)[stage] = result.output;
+    await emitOrStop(record.id, {
+      type: 'STAGE_COMPLETED',
+      stage,
+      progress: progress(),
+      message: `${stage} completed`,
+      status: 'RUNNING',
+      stageRun: { ...running, ...accountFor(result.calls), status: 'COMPLETED', completedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime() },
+      output: result.output,
+    });
+  };
+
+  const started = new Set<Stage>(Object.keys(done) as Stage[]);
+  const inFlight = new Map<Stage, Promise<void>>();
+  try {
+    for (;;) {
+      for (const stage of stages) {
+        if (started.has(stage) || !DEPENDS_ON[stage].every((dep) => done[dep] !== undefined)) continue;
+        started.add(stage);
+        inFlight.set(stage, runStage(stage).finally(() => inFlight.delete(stage)));
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight.values());
+    }
+    await emitOrStop(record.id, { type: 'COMPLETED', progress: 1, message: 'enhancement completed', status: 'COMPLETED' });
+    return 'COMPLETED';
+  } catch (error) {
+    abort.abort(error);
+    await Promise.allSettled(inFlight.values());
+    if (error instanceof StageFailure) {
+      const failed = await store.emit(record.id, {
+        type: 'FAILED',
+        stage: error.stage,
+        progress: progress(),
+        message: `enhancement failed at ${error.stage}: ${error.message}`,
+        status: 'FAILED',
+        error: { code: 'STAGE_FAILED', message: error.message, stage: error.stage },
+        closeOpenStages: 'SKIPPED',
+      });
+      return failed ? 'FAILED' : 'STOPPED';
+    }
+    if (error instanceof Stopped) return 'STOPPED';
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+class StageFailure extends Error {
+  override name = 'StageFailure';
+  constructor(
+    readonly stage: Stage,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A stage's accounting from the calls it made: several calls (ANALYSIS makes two) add up. */
+function accountFor(calls: CallReport[]): Partial<StageRun> {
+  const providers = [...new Set(calls.map((c) => c.provider))];
+  const models = [...new Set(calls.map((c) => c.model))];
+  return {
+    attempts: calls.reduce((n, c) => n + c.attempts, 0),
+    llmCalls: calls.length,
+    provider: providers.join(', ') || null,
+    model: models.join(', ') || null,
+    costUsd: calls.reduce((n, c) => n + c.costUsd, 0),
+    promptTokens: calls.reduce((n, c) => n + c.promptTokens, 0),
+    completionTokens: calls.reduce((n, c) => n + c.completionTokens, 0),
+    cached: calls.length > 0 && calls.every((c) => c.cached),
+    savedCostUsd: calls.reduce((n, c) => n + (c.savedCostUsd ?? 0), 0),
+    notes: calls.flatMap((c) => (c.fallbackNote ? [c.fallbackNote] : [])),
+  };
+}

@@ -1,0 +1,27 @@
+import { annotatePolish } from '../../local/index.js';
+import { PolishedResume, type StarDraft } from '../outputs.js';
+import { polishPrompt } from '../prompts/polish.js';
+import { singleCall, type StageContext, type StageResult } from './stage.js';
+
+export interface PolishSees {
+  star: StarDraft;
+  jobAd: string;
+  /**
+   * The original resume, never sent to the model: the deterministic truthfulness check reads it
+   * to annotate the answer (provenance against the resume, invented claims in editorial notes).
+   */
+  auditAgainst: string;
+}
+
+export async function runPolish(sees: PolishSees, ctx: StageContext): Promise<StageResult<PolishedResume>> {
+  const data = { star: sees.star, jobAd: sees.jobAd };
+  const { output, calls } = await singleCall(ctx, {
+    stage: 'POLISH',
+    name: 'polish',
+    schema: PolishedResume,
+    data,
+    prompt: polishPrompt(data),
+    temperature: 0.2,
+  });
+  return { output: annotatePolish(sees.auditAgainst, output, sees.jobAd), calls };
+}

@@ -1,0 +1,21 @@
+import type { CacheDirective, CallReport, CompletionRequest, Gateway } from '../../gateway/types.js';
+
+/** What every stage gets besides the data it may see. */
+export interface StageContext {
+  gateway: Gateway;
+  signal: AbortSignal;
+  /** How the stage cache treats this enhancement's calls. */
+  cache?: CacheDirective;
+}
+
+/** A stage's output and the report of every gateway call it made. */
+export interface StageResult<T> {
+  output: T;
+  calls: CallReport[];
+}
+
+/** The common case: a stage that is one gateway call. */
+export async function singleCall<T>(ctx: StageContext, request: CompletionRequest<T>): Promise<StageResult<T>> {
+  const { output, report } = await ctx.gateway.complete({ ...request, cache: ctx.cache }, ctx.signal);
+  return { output, calls: [report] };
+}

@@ -1,0 +1,13 @@
+import { StarDraft, type CreativeDraft, type Dossier } from '../outputs.js';
+import { starPrompt } from '../prompts/star.js';
+import { singleCall, type StageContext, type StageResult } from './stage.js';
+
+export interface StarSees {
+  creativeDraft: CreativeDraft;
+  dossier: Dossier;
+}
+
+export function runStar(sees: StarSees, ctx: StageContext): Promise<StageResult<StarDraft>> {
+  const data = { ...sees };
+  return singleCall(ctx, { stage: 'STAR', name: 'star', schema: StarDraft, data, prompt: starPrompt(data), temperature: 0.2 });
+}

@@ -1,0 +1,13 @@
+import { Suggestions, type Analysis } from '../outputs.js';
+import { suggestPrompt } from '../prompts/suggest.js';
+import { singleCall, type StageContext, type StageResult } from './stage.js';
+
+export interface SuggestSees {
+  analysis: Analysis;
+  jobAd: string;
+}
+
+export function runSuggest(sees: SuggestSees, ctx: StageContext): Promise<StageResult<Suggestions>> {
+  const data = { ...sees };
+  return singleCall(ctx, { stage: 'SUGGEST', name: 'suggest', schema: Suggestions, data, prompt: suggestPrompt(data), temperature: 0.5 });
+}

@@ -1,0 +1,22 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { EventHub } from '../events/hub.js';
+import type { ModelInfo as GatewayModelInfo } from '../gateway/index.js';
+import type { EnhancementQueue } from '../queue/index.js';
+import type { EnhancementStore } from '../store/enhancement-store.js';
+
+/** What the API's resolvers use; one set per process. */
+export interface ApiServices {
+  config: Config;
+  redis: Redis;
+  store: EnhancementStore;
+  queue: EnhancementQueue;
+  hub: EventHub;
+  /** The gateway's models and their health (the `models` query). */
+  modelRegistry: { models(): GatewayModelInfo[] };
+}
+
+export interface RequestContext {
+  tenant: string;
+  services: ApiServices;
+}

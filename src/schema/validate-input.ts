@@ -1,0 +1,67 @@
+import { closure, STAGES, type Stage } from '../pipeline/graph.js';
+import type { PipelineInput } from '../pipeline/input.js';
+import { badInput } from './errors.js';
+import type { EnhancementInput } from './inputs.js';
+
+export interface InputLimits {
+  maxResumeChars: number;
+  maxJobAdChars: number;
+}
+
+const MAX_EXTRACTED_SKILLS = 500;
+const MAX_SKILL_NAME = 100;
+const MAX_IDEMPOTENCY_KEY = 200;
+
+export interface ValidInput {
+  input: PipelineInput;
+  stages: Stage[];
+  idempotencyKey: string | null;
+}
+
+/** Checks what GraphQL's types cannot, with messages a person understands (BAD_USER_INPUT). */
+/** `derivedStages`: stages a partner's selection needs (runEnhancement), added to any requested. */
+export function validateInput(raw: EnhancementInput, limits: InputLimits, now: Date, derivedStages: Stage[] = []): ValidInput {
+  const resumeText = requireText(raw.resumeText, 'resumeText', limits.maxResumeChars);
+  const jobAd = requireText(raw.jobAd, 'jobAd', limits.maxJobAdChars);
+  const threshold = raw.confidenceThreshold ?? 0.7;
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+    throw badInput(`confidenceThreshold must be between 0 and 1, got ${threshold}`, 'confidenceThreshold');
+  }
+  const skills = raw.extractedSkills ?? [];
+  if (skills.length > MAX_EXTRACTED_SKILLS) {
+    throw badInput(`extractedSkills may hold at most ${MAX_EXTRACTED_SKILLS} skills, got ${skills.length}`, 'extractedSkills');
+  }
+  for (const [i, skill] of skills.entries()) {
+    if (!skill.name.trim() || skill.name.length > MAX_SKILL_NAME) {
+      throw badInput(`extractedSkills[${i}].name must be 1 to ${MAX_SKILL_NAME} characters`, 'extractedSkills');
+    }
+    if (!Number.isFinite(skill.confidence) || skill.confidence < 0 || skill.confidence > 1) {
+      throw badInput(`extractedSkills[${i}].confidence must be between 0 and 1`, 'extractedSkills');
+    }
+  }
+  if (raw.stages && raw.stages.length === 0) throw badInput('stages, when given, must name at least one stage', 'stages');
+  const key = raw.idempotencyKey ?? null;
+  if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY)) {
+    throw badInput(`idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY} characters`, 'idempotencyKey');
+  }
+  return {
+    input: {
+      resumeText,
+      jobAd,
+      extractedSkills: skills.map((s) => ({ name: s.name.trim(), confidence: s.confidence })),
+      domainInsights: raw.domainInsights ?? null,
+      confidenceThreshold: threshold,
+      creativity: raw.creativity ?? 'BALANCED',
+      asOf: now.toISOString().slice(0, 10),
+      bypassCache: raw.bypassCache ?? false,
+    },
+    stages: closure(raw.stages || derivedStages.length ? [...(raw.stages ?? []), ...derivedStages] : STAGES),
+    idempotencyKey: key,
+  };
+}
+
+function requireText(value: string, field: string, max: number): string {
+  if (!value.trim()) throw badInput(`${field} is empty: send the text itself`, field);
+  if (value.length > max) throw badInput(`${field} is ${value.length} characters; the limit is ${max}`, field);
+  return value;
+}

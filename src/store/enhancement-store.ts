@@ -1,0 +1,259 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Stage } from '../pipeline/graph.js';
+import type { PipelineInput } from '../pipeline/input.js';
+import type { StageOutputs } from '../pipeline/outputs.js';
+import { Keys } from './keys.js';
+import {
+  ACTIVE_STATUSES,
+  type EnhancementError,
+  type EnhancementEvent,
+  type EnhancementRecord,
+  type EnhancementStatus,
+  type EventType,
+  type StageRun,
+  type StageStatus,
+} from './types.js';
+
+/**
+ * Appends one event and applies its change to the record in one step, only while the record's
+ * status is one of the allowed ones: after a terminal event nothing else is ever written, so a
+ * cancelled enhancement cannot be completed by a worker that had not noticed yet.
+ *
+ * KEYS: record, stream. ARGV: allowed statuses (comma list), new status, event JSON, channel,
+ * ttl seconds, status for stages still PENDING/RUNNING ('' leaves them), then field/value pairs.
+ */
+const EMIT_SCRIPT = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return false end
+local allowed = false
+for s in string.gmatch(ARGV[1], '[^,]+') do if s == status then allowed = true end end
+if not allowed then return false end
+redis.call('HSET', KEYS[1], 'status', ARGV[2])
+for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+if ARGV[6] ~= '' then
+  local all = redis.call('HGETALL', KEYS[1])
+  for i = 1, #all, 2 do
+    if string.sub(all[i], 1, 6) == 'stage:' then
+      local run = all[i + 1]
+      local closed = string.gsub(run, '^{"status":"PENDING"', '{"status":"' .. ARGV[6] .. '"', 1)
+      closed = string.gsub(closed, '^{"status":"RUNNING"', '{"status":"' .. ARGV[6] .. '"', 1)
+      if closed ~= run then redis.call('HSET', KEYS[1], all[i], closed) end
+    end
+  end
+end
+local id = redis.call('XADD', KEYS[2], '*', 'e', ARGV[3])
+redis.call('PUBLISH', ARGV[4], id .. '\\n' .. ARGV[3])
+local ttl = tonumber(ARGV[5])
+redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('EXPIRE', KEYS[2], ttl)
+return id
+`;
+
+interface EmitClient extends Redis {
+  imaginatorEmit(...args: (string | number)[]): Promise<string | null>;
+}
+
+export interface NewEnhancement {
+  /** A pre-allocated id (an idempotency reservation); a fresh one otherwise. */
+  id?: string;
+  tenant: string;
+  requestedStages: Stage[];
+  input: PipelineInput;
+}
+
+export interface EmitOptions {
+  type: EventType;
+  stage?: Stage | null;
+  progress: number;
+  message: string;
+  /** The record's status after the event. */
+  status: EnhancementStatus;
+  /** The event is refused (returns null) unless the record is in one of these. */
+  whenStatus?: readonly EnhancementStatus[];
+  stageRun?: StageRun;
+  output?: unknown;
+  error?: EnhancementError;
+  /** Stages still PENDING or RUNNING are closed with this status (terminal events). */
+  closeOpenStages?: StageStatus;
+}
+
+interface Meta {
+  id: string;
+  tenant: string;
+  requestedStages: Stage[];
+  createdAt: string;
+  input: PipelineInput;
+}
+
+/** Unguessable, URL-safe, never all digits and free of `:` (BullMQ job ids). */
+export function newEnhancementId(): string {
+  return `enh_${randomBytes(16).toString('base64url')}`;
+}
+
+export function pendingStageRun(stage: Stage): StageRun {
+  // `status` first: the emit script closes open stages by rewriting the JSON's head.
+  return {
+    status: 'PENDING',
+    stage,
+    attempts: 0,
+    llmCalls: 0,
+    cached: false,
+    provider: null,
+    model: null,
+    durationMs: null,
+    costUsd: 0,
+    savedCostUsd: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    error: null,
+    notes: [],
+    startedAt: null,
+    completedAt: null,
+  };
+}
+
+export class EnhancementStore {
+  readonly keys: Keys;
+  private readonly redis: EmitClient;
+
+  constructor(
+    redis: Redis,
+    prefix: string,
+    private readonly retentionSeconds: number,
+  ) {
+    this.keys = new Keys(prefix);
+    if (!('imaginatorEmit' in redis)) redis.defineCommand('imaginatorEmit', { numberOfKeys: 2, lua: EMIT_SCRIPT });
+    this.redis = redis as EmitClient;
+  }
+
+  /** Stores a QUEUED record and its QUEUED event. */
+  async create(spec: NewEnhancement, now = new Date()): Promise<EnhancementRecord> {
+    const id = spec.id ?? newEnhancementId();
+    const meta: Meta = {
+      id,
+      tenant: spec.tenant,
+      requestedStages: spec.requestedStages,
+      createdAt: now.toISOString(),
+      input: spec.input,
+    };
+    const multi = this.redis.multi().hset(this.keys.record(id), 'status', 'QUEUED', 'meta', JSON.stringify(meta));
+    for (const stage of spec.requestedStages) {
+      multi.hset(this.keys.record(id), `stage:${stage}`, JSON.stringify(pendingStageRun(stage)));
+    }
+    multi.expire(this.keys.record(id), this.retentionSeconds);
+    multi.zadd(this.keys.tenantIndex(spec.tenant), now.getTime(), id);
+    await multi.exec();
+    await this.emit(id, {
+      type: 'QUEUED',
+      progress: 0,
+      message: `queued: ${spec.requestedStages.join(', ')}`,
+      status: 'QUEUED',
+      whenStatus: ['QUEUED'],
+    });
+    const record = await this.get(id);
+    if (!record) throw new Error(`enhancement ${id} vanished right after it was created`);
+    return record;
+  }
+
+  /** Appends an event and applies its change; null when the record's status refused it. */
+  async emit(id: string, options: EmitOptions): Promise<EnhancementEvent | null> {
+    const at = new Date().toISOString();
+    const stage = options.stage ?? null;
+    const event = {
+      type: options.type,
+      stage,
+      progress: options.progress,
+      message: options.message,
+      at,
+      status: options.status,
+    };
+    const json = JSON.stringify(event);
+    const fields: string[] = [];
+    if (options.stageRun) fields.push(`stage:${options.stageRun.stage}`, JSON.stringify(options.stageRun));
+    if (options.output !== undefined && stage) fields.push(`out:${stage}`, JSON.stringify(options.output));
+    if (options.error) fields.push('error', JSON.stringify(options.error));
+    if (options.status === 'COMPLETED' || options.status === 'FAILED' || options.status === 'CANCELLED') {
+      fields.push('completedAt', at);
+    }
+    const cursor = await this.redis.imaginatorEmit(
+      this.keys.record(id),
+      this.keys.events(id),
+      (options.whenStatus ?? ACTIVE_STATUSES).join(','),
+      options.status,
+      json,
+      this.keys.channel(id),
+      this.retentionSeconds,
+      options.closeOpenStages ?? '',
+      ...fields,
+    );
+    if (!cursor) return null;
+    return { enhancementId: id, cursor, ...event };
+  }
+
+  async get(id: string): Promise<EnhancementRecord | null> {
+    const hash = await this.redis.hgetall(this.keys.record(id));
+    return hash.meta ? parseRecord(hash) : null;
+  }
+
+  /** The record when it exists and belongs to the tenant; otherwise null, alike for both. */
+  async getOwned(id: string, tenant: string): Promise<EnhancementRecord | null> {
+    const record = await this.get(id);
+    return record && record.tenant === tenant ? record : null;
+  }
+
+  async status(id: string): Promise<EnhancementStatus | null> {
+    return (await this.redis.hget(this.keys.record(id), 'status')) as EnhancementStatus | null;
+  }
+
+  /**
+   * The tenant's enhancements, newest first. `after` is the id of the last one of the previous
+   * page; records that expired are dropped from the index as they are met.
+   */
+  async list(tenant: string, first: number, after: string | null): Promise<{ records: EnhancementRecord[]; hasNext: boolean }> {
+    const index = this.keys.tenantIndex(tenant);
+    let start = 0;
+    if (after) {
+      const rank = await this.redis.zrevrank(index, after);
+      if (rank === null) return { records: [], hasNext: false };
+      start = rank + 1;
+    }
+    const records: EnhancementRecord[] = [];
+    let hasNext = false;
+    while (records.length < first) {
+      const ids = await this.redis.zrevrange(index, start, start + first - records.length);
+      if (!ids.length) break;
+      const page = ids.slice(0, first - records.length);
+      const found = await Promise.all(page.map((id) => this.get(id)));
+      const gone = page.filter((_, i) => !found[i]);
+      if (gone.length) await this.redis.zrem(index, ...gone);
+      records.push(...found.filter((r): r is EnhancementRecord => !!r));
+      hasNext = ids.length > page.length;
+      start += page.length - gone.length;
+      if (!hasNext) break;
+    }
+    return { records, hasNext };
+  }
+}
+
+function parseRecord(hash: Record<string, string>): EnhancementRecord {
+  const meta = JSON.parse(hash.meta!) as Meta;
+  const stages: Partial<Record<Stage, StageRun>> = {};
+  const outputs: Partial<Record<Stage, unknown>> = {};
+  for (const [field, value] of Object.entries(hash)) {
+    if (field.startsWith('stage:')) stages[field.slice(6) as Stage] = JSON.parse(value) as StageRun;
+    else if (field.startsWith('out:')) outputs[field.slice(4) as Stage] = JSON.parse(value);
+  }
+  return {
+    id: meta.id,
+    tenant: meta.tenant,
+    status: hash.status as EnhancementStatus,
+    requestedStages: meta.requestedStages,
+    createdAt: meta.createdAt,
+    completedAt: hash.completedAt ?? null,
+    error: hash.error ? (JSON.parse(hash.error) as EnhancementError) : null,
+    input: meta.input,
+    stages,
+    outputs: outputs as Partial<StageOutputs>,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Redis key layout. Keys of one enhancement share its id as a hash tag (`{ID}`) so they sit in one
+ * Redis Cluster slot and change together in one script.
+ */
+export class Keys {
+  constructor(readonly prefix: string) {}
+  record(id: string): string {
+    return `${this.prefix}:enh:{${id}}`;
+  }
+  events(id: string): string {
+    return `${this.prefix}:enh:{${id}}:events`;
+  }
+  channel(id: string): string {
+    return `${this.prefix}:events:${id}`;
+  }
+  /** Workers listen here for cancellations of the jobs they run. */
+  cancelChannel(): string {
+    return `${this.prefix}:cancel`;
+  }
+  tenantIndex(tenant: string): string {
+    return `${this.prefix}:tenant:{${tenant}}:enh`;
+  }
+  idempotency(tenant: string, key: string): string {
+    return `${this.prefix}:tenant:{${tenant}}:idem:${key}`;
+  }
+  /** BullMQ's prefix: hash-tagged so a queue's keys share one slot. */
+  queuePrefix(): string {
+    return `{${this.prefix}:q}`;
+  }
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { startApp, type App, type Role } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { ModelGateway } from '../../src/gateway/index.js';
+import { createLogger } from '../../src/logger.js';
+import { connectRedis, type Redis } from '../../src/redis.js';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A key prefix (and so a BullMQ queue) no other test uses. */
+export function uniquePrefix(label = 't'): string {
+  return `imgtest-${label}-${randomBytes(5).toString('hex')}`;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    REDIS_URL,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    IMAGINATOR_PREFIX: uniquePrefix(),
+    IMAGINATOR_WORKER_CONCURRENCY: '20',
+    ...env,
+  });
+}
+
+export async function startTestApp(options: { config?: Config; role?: Role; gateway?: ModelGateway } = {}): Promise<App> {
+  const config = options.config ?? testConfig();
+  return startApp({ config, role: options.role ?? 'all', logger: createLogger('silent'), gateway: options.gateway });
+}
+
+/** Deletes every key under a prefix (test clean-up). */
+export async function dropPrefix(prefix: string): Promise<void> {
+  const redis: Redis = connectRedis(REDIS_URL, { name: 'test-cleanup' });
+  try {
+    for (const pattern of [`${prefix}:*`, `{${prefix}:q}:*`]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length) await redis.unlink(...keys);
+      } while (cursor !== '0');
+    }
+  } finally {
+    await redis.quit();
+  }
+}
