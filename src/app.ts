@@ -1,12 +1,14 @@
 /**
  * Composes a process: the API role, the worker role, or both, on one Redis.
  */
+import { createServer, type Server } from 'node:http';
 import type { Config } from './config.js';
 import { startApiServer, type ApiServer } from './api/server.js';
 import { EventHub } from './events/hub.js';
 import { StageCache, withStageCache } from './gateway/cache.js';
 import { createGateway, type ModelGateway } from './gateway/index.js';
 import type { Logger } from './logger.js';
+import { Metrics } from './metrics.js';
 import { EnhancementQueue } from './queue/index.js';
 import { connectRedis, type Redis } from './redis.js';
 import { buildImaginatorSchema } from './schema/index.js';
@@ -21,52 +23,90 @@ export interface AppOptions {
   logger: Logger;
   /** Replaces the gateway built from the config (tests, benchmarks). */
   gateway?: ModelGateway;
+  /** Worker lock duration (tests of crash recovery shorten it). */
+  lockDurationMs?: number;
 }
 
 export interface App {
   api: ApiServer | null;
   worker: EnhancementWorker | null;
   store: EnhancementStore;
+  queue: EnhancementQueue;
   hub: EventHub;
   gateway: ModelGateway;
+  metrics: Metrics;
   redis: Redis;
-  close(): Promise<void>;
+  /** Stops accepting, drains connections, gives running stages `graceMs` to finish, closes Redis. */
+  close(graceMs?: number): Promise<void>;
 }
 
-export async function startApp({ config, role, logger, gateway: injected }: AppOptions): Promise<App> {
+export async function startApp({ config, role, logger, gateway: injected, lockDurationMs }: AppOptions): Promise<App> {
+  // The API fails a command fast while Redis is away; the worker waits for Redis to come back.
   const redis = connectRedis(config.redisUrl, { name: `imaginator-${role}` });
+  const workerRedis = role === 'api' ? null : connectRedis(config.redisUrl, { name: `imaginator-${role}-worker`, blocking: true });
   const subscriber = connectRedis(config.redisUrl, { name: `imaginator-${role}-sub`, blocking: true });
   const bullConnection = connectRedis(config.redisUrl, { name: `imaginator-${role}-queue`, blocking: true });
-  for (const connection of [redis, subscriber, bullConnection]) {
-    connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const connections = [redis, workerRedis, subscriber, bullConnection].filter((c): c is Redis => c !== null);
+  for (const connection of connections) {
+    connection.on('error', (error) => logger.warn({ err: error.message, connection: connection.options.connectionName }, 'redis connection error'));
   }
+  const metrics = new Metrics();
   const store = new EnhancementStore(redis, config.prefix, config.retentionSeconds);
   const hub = new EventHub(subscriber);
   const models = injected ?? createGateway(config);
   const cache = new StageCache({ redis, prefix: config.prefix, ttlSeconds: config.cache.ttlSeconds, chainOf: (stage) => models.chainOf(stage) });
-  const gateway = withStageCache(models, cache);
+  const gateway = withStageCache(models, cache, {
+    hit: (stage, saved) => {
+      metrics.cacheHits.inc({ stage });
+      metrics.cacheSaved.inc({ stage }, saved);
+    },
+    miss: (stage) => metrics.cacheMisses.inc({ stage }),
+  });
   const queue = new EnhancementQueue(bullConnection, store.keys.queuePrefix());
+  metrics.gauge('imaginator_queue_jobs', 'Jobs in the queue by state', () => 0, {
+    name: 'state',
+    read: async () => {
+      const counts = await queue.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+      return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
+    },
+  });
+  metrics.gauge('imaginator_open_subscriptions', 'GraphQL subscriptions open on this process', () => hub.openListeners);
 
-  const worker =
-    role === 'api'
-      ? null
-      : await startEnhancementWorker({
-          connection: bullConnection,
-          store,
-          gateway,
-          hub,
-          concurrency: config.workerConcurrency,
-          sharedCacheScope: config.cache.scope === 'shared' ? 'shared' : undefined,
-        });
+  const worker = workerRedis
+    ? await startEnhancementWorker({
+        connection: bullConnection,
+        store: new EnhancementStore(workerRedis, config.prefix, config.retentionSeconds),
+        gateway,
+        hub,
+        concurrency: config.workerConcurrency,
+        sharedCacheScope: config.cache.scope === 'shared' ? 'shared' : undefined,
+        stageTimeoutMs: config.stageTimeoutMs,
+        deadlineMs: config.deadlineMs,
+        lockDurationMs,
+        observe: (stage, outcome, durationMs, calls) => {
+          metrics.stageDuration.observe({ stage, outcome }, durationMs / 1000);
+          for (const call of calls) {
+            const labels = { provider: call.provider, model: call.model };
+            metrics.llmCalls.inc({ ...labels, outcome: call.cached ? 'cached' : call.fallbackNote ? 'fallback' : 'ok' });
+            metrics.llmTokens.inc({ ...labels, kind: 'prompt' }, call.promptTokens);
+            metrics.llmTokens.inc({ ...labels, kind: 'completion' }, call.completionTokens);
+            metrics.llmCost.inc(labels, call.costUsd);
+          }
+        },
+      })
+    : null;
   const api =
     role === 'worker'
       ? null
       : await startApiServer({
           schema: await buildImaginatorSchema(),
           services: { config, redis, store, queue, hub, modelRegistry: gateway },
+          metrics,
+          logger,
           port: config.port,
           host: config.host,
         });
+  const metricsServer = role === 'worker' && config.metricsPort !== null ? await serveMetrics(metrics, config.metricsPort, config.host) : null;
   if (api) logger.info({ url: api.url }, 'api listening');
   if (worker) logger.info({ concurrency: config.workerConcurrency }, 'worker consuming');
 
@@ -74,15 +114,35 @@ export async function startApp({ config, role, logger, gateway: injected }: AppO
     api,
     worker,
     store,
+    queue,
     hub,
     gateway,
+    metrics,
     redis,
-    async close() {
+    async close(graceMs = 0) {
       await api?.close();
-      await worker?.close();
+      await worker?.close(graceMs);
+      metricsServer?.close();
       await queue.close();
-      if (!injected) gateway.close();
-      await Promise.all([redis.quit(), subscriber.quit(), bullConnection.quit()].map((p) => p.catch(() => undefined)));
+      if (!injected) models.close();
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
+}
+
+/** A worker-only process's /metrics and /healthz. */
+function serveMetrics(metrics: Metrics, port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url === '/metrics') {
+      void metrics.registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+      });
+    } else if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }

@@ -28,6 +28,14 @@ const EnvSchema = z.object({
   /** `tenant` (default): one tenant's inputs never answer another's. `shared`: all tenants share entries. */
   IMAGINATOR_CACHE_SCOPE: z.enum(['tenant', 'shared']).default('tenant'),
   IMAGINATOR_CACHE_TTL_SECONDS: int(7 * 24 * 3600),
+  /** A stage that runs longer fails the enhancement with STAGE_TIMEOUT (completed stages stay readable). */
+  IMAGINATOR_STAGE_TIMEOUT_MS: int(180_000),
+  /** An enhancement not done this long after it was accepted fails with DEADLINE_EXCEEDED. */
+  IMAGINATOR_DEADLINE_MS: int(15 * 60_000),
+  /** On SIGTERM/SIGINT, running stages get this long to finish; the rest go back to the queue. */
+  IMAGINATOR_SHUTDOWN_GRACE_MS: int(25_000),
+  /** Worker role only: serve /metrics and /healthz on this port (the API role serves them on PORT). */
+  IMAGINATOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** How long `runEnhancement` waits before it returns the record as it stands (status RUNNING). */
   IMAGINATOR_RUN_WAIT_MS: int(120_000),
   IMAGINATOR_MAX_JOB_AD_CHARS: int(30_000),
@@ -69,6 +77,10 @@ export interface Config {
   limits: { maxResumeChars: number; maxJobAdChars: number };
   cache: { scope: 'tenant' | 'shared'; ttlSeconds: number };
   runWaitMs: number;
+  stageTimeoutMs: number;
+  deadlineMs: number;
+  shutdownGraceMs: number;
+  metricsPort: number | null;
   providers: {
     openrouter: { keys: string[]; baseURL: string };
     openai: { key?: string; baseURL: string };
@@ -136,6 +148,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     limits: { maxResumeChars: env.IMAGINATOR_MAX_RESUME_CHARS, maxJobAdChars: env.IMAGINATOR_MAX_JOB_AD_CHARS },
     cache: { scope: env.IMAGINATOR_CACHE_SCOPE, ttlSeconds: env.IMAGINATOR_CACHE_TTL_SECONDS },
     runWaitMs: env.IMAGINATOR_RUN_WAIT_MS,
+    stageTimeoutMs: env.IMAGINATOR_STAGE_TIMEOUT_MS,
+    deadlineMs: env.IMAGINATOR_DEADLINE_MS,
+    shutdownGraceMs: env.IMAGINATOR_SHUTDOWN_GRACE_MS,
+    metricsPort: env.IMAGINATOR_METRICS_PORT ?? null,
     providers: {
       openrouter: {
         keys: [env.OPENROUTER_API_KEY_1, env.OPENROUTER_API_KEY_2].filter((k): k is string => !!k),

@@ -1,9 +1,9 @@
-import { Worker, type ConnectionOptions } from 'bullmq';
+import { WaitingError, Worker, type ConnectionOptions } from 'bullmq';
 import type { EventHub } from '../src/events/hub.js';
 import type { Gateway } from '../src/gateway/types.js';
-import { orchestrate } from '../src/pipeline/orchestrator.js';
+import { orchestrate, type OrchestratorDeps } from '../src/pipeline/orchestrator.js';
+import { JOB_ATTEMPTS, QUEUE_NAME, type EnhancementJobData } from '../src/queue/index.js';
 import type { EnhancementStore } from '../src/store/enhancement-store.js';
-import { QUEUE_NAME, type EnhancementJobData } from '../src/queue/index.js';
 
 export interface EnhancementWorkerOptions {
   connection: ConnectionOptions;
@@ -14,13 +14,31 @@ export interface EnhancementWorkerOptions {
   concurrency: number;
   /** Set when stage-cache entries are shared by all tenants. */
   sharedCacheScope?: string;
+  stageTimeoutMs: number;
+  deadlineMs: number;
+  observe?: OrchestratorDeps['observe'];
+  /**
+   * How long a job's lock lasts without renewal. A live worker renews it every half of this, so a
+   * stage may take far longer; a dead worker's job is taken over by another within about this
+   * plus the stalled-check interval.
+   */
+  lockDurationMs?: number;
 }
 
 export interface EnhancementWorker {
   worker: Worker<EnhancementJobData>;
   /** Enhancements this process is running now. */
   readonly running: ReadonlyMap<string, AbortController>;
-  close(): Promise<void>;
+  /**
+   * Stops taking jobs and lets running ones finish for up to `graceMs`; what is still running
+   * then is stopped between model calls and returned to the queue, to resume elsewhere from its
+   * last completed stage.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+class ShuttingDown extends Error {
+  override name = 'ShuttingDown';
 }
 
 /** Takes enhancement jobs from the queue and runs their stages; a cancellation aborts in-flight model calls. */
@@ -30,32 +48,73 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
   const stopCancelListener = await options.hub.listen(store.keys.cancelChannel(), (id) => {
     running.get(id)?.abort(new Error('cancelled'));
   });
+  const deps: OrchestratorDeps = {
+    store,
+    gateway: options.gateway,
+    sharedCacheScope: options.sharedCacheScope,
+    stageTimeoutMs: options.stageTimeoutMs,
+    deadlineMs: options.deadlineMs,
+    observe: options.observe,
+  };
+  const lockDuration = options.lockDurationMs ?? 10_000;
 
   const worker = new Worker<EnhancementJobData>(
     QUEUE_NAME,
-    async (job) => {
+    async (job, token) => {
       const id = job.data.enhancementId;
       const record = await store.get(id);
       if (!record || (record.status !== 'QUEUED' && record.status !== 'RUNNING')) return 'SKIPPED';
       const controller = new AbortController();
       running.set(id, controller);
       try {
-        const deps = { store, gateway: options.gateway, sharedCacheScope: options.sharedCacheScope };
-        return await orchestrate(record, deps, controller.signal);
+        const outcome = await orchestrate(record, deps, controller.signal);
+        if (outcome === 'STOPPED' && controller.signal.reason instanceof ShuttingDown) {
+          await job.moveToWait(token);
+          throw new WaitingError();
+        }
+        return outcome;
       } finally {
         running.delete(id);
       }
     },
-    { connection: options.connection, prefix: store.keys.queuePrefix(), concurrency: options.concurrency },
+    {
+      connection: options.connection,
+      prefix: store.keys.queuePrefix(),
+      concurrency: options.concurrency,
+      lockDuration,
+      stalledInterval: Math.max(1_000, Math.round(lockDuration / 2)),
+      maxStalledCount: 5,
+    },
   );
-  worker.on('error', () => undefined); // connection errors are retried by ioredis; BullMQ reports them here
+  worker.on('error', () => undefined); // connection errors: ioredis reconnects, BullMQ resumes
+  // A job out of attempts (Redis kept failing under it) still ends its enhancement.
+  worker.on('failed', (job, error) => {
+    if (!job || job.attemptsMade < (job.opts.attempts ?? JOB_ATTEMPTS)) return;
+    void store
+      .emit(job.data.enhancementId, {
+        type: 'FAILED',
+        progress: 0,
+        message: `the worker could not run the enhancement: ${error.message}`,
+        status: 'FAILED',
+        error: { code: 'WORKER_FAILED', message: 'the worker could not run the enhancement; start it again', stage: null },
+        closeOpenStages: 'SKIPPED',
+      })
+      .catch(() => undefined);
+  });
 
   return {
     worker,
     running,
-    async close() {
+    async close(graceMs = 0) {
+      const closing = worker.close();
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'grace-over'>((resolve) => (timer = setTimeout(() => resolve('grace-over'), graceMs)));
+      if ((await Promise.race([closing, graceOver])) === 'grace-over') {
+        for (const controller of running.values()) controller.abort(new ShuttingDown());
+        await closing;
+      }
+      clearTimeout(timer);
       stopCancelListener();
-      await worker.close();
     },
   };
 }

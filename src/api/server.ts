@@ -11,11 +11,16 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ApiServices, RequestContext } from '../schema/context.js';
 import { codedError } from '../schema/errors.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import { ApiKeyAuth } from './auth.js';
+import { operationMetricsPlugin } from './operation-metrics.js';
 
 export interface ApiServerOptions {
   schema: GraphQLSchema;
   services: ApiServices;
+  metrics: Metrics;
+  logger: Logger;
   /** Port 0 picks a free one (tests). */
   port: number;
   host: string;
@@ -41,12 +46,29 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+const READY_TIMEOUT_MS = 1_000;
+
+/** False when the check fails or takes longer than `ms` (Redis away: commands wait to reconnect). */
+function withinMs(ms: number, check: Promise<boolean>): Promise<boolean> {
+  return Promise.race([check.catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+}
+
+/** Known routes by name; anything else is one label, so a scanner cannot blow up the label set. */
+function routeOf(path: string): string {
+  return ['/graphql', '/healthz', '/readyz', '/metrics', '/'].includes(path) ? path : 'other';
+}
+
 /** Apollo (HTTP) and graphql-ws (WebSocket) on one server and path, plus health routes. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const { schema, services } = options;
+  const { schema, services, metrics } = options;
   const auth = new ApiKeyAuth(services.config.apiKeys);
   const app = express();
   app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const end = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: routeOf(req.path), status: String(res.statusCode) }));
+    next();
+  });
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 256 * 1024 });
@@ -74,6 +96,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      operationMetricsPlugin(metrics),
       {
         async serverWillStart() {
           return {
@@ -92,13 +115,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   app.get('/readyz', async (_req, res) => {
     const [redis, queue] = await Promise.all([
-      services.redis.ping().then(
-        () => true,
-        () => false,
-      ),
-      services.queue.usable(),
+      withinMs(READY_TIMEOUT_MS, services.redis.ping().then(() => true)),
+      withinMs(READY_TIMEOUT_MS, services.queue.usable()),
     ]);
     res.status(redis && queue ? 200 : 503).json({ status: redis && queue ? 'ready' : 'not ready', redis, queue });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(
     '/graphql',

@@ -37,23 +37,32 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
     const stream = new ProgressStream(id, after);
     const live: EnhancementEvent[] = [];
     let replaying = true;
-    stream.stopListening = await deps.hub.listen(deps.keys.channel(id), (message) => {
-      const event = parseMessage(id, message);
-      if (!event) return;
-      if (replaying) live.push(event);
-      else stream.accept(event);
-    });
-    try {
-      let from = after ? `(${after}` : '-';
+    const readStream = async (from: string | null): Promise<void> => {
+      let start = from ? `(${from}` : '-';
       for (;;) {
-        const page = await deps.redis.xrange(deps.keys.events(id), from, '+', 'COUNT', REPLAY_PAGE);
+        const page = await deps.redis.xrange(deps.keys.events(id), start, '+', 'COUNT', REPLAY_PAGE);
         for (const [cursor, fields] of page) {
           const event = parseFields(id, cursor, fields);
           if (event) stream.accept(event);
         }
-        if (page.length < REPLAY_PAGE) break;
-        from = `(${page[page.length - 1]![0]}`;
+        if (page.length < REPLAY_PAGE) return;
+        start = `(${page[page.length - 1]![0]}`;
       }
+    };
+    stream.stopListening = await deps.hub.listen(deps.keys.channel(id), {
+      onMessage: (message) => {
+        const event = parseMessage(id, message);
+        if (!event) return;
+        if (replaying) live.push(event);
+        else stream.accept(event);
+      },
+      // Events published while the subscriber was away are in the stream: read them from there.
+      onReconnect: () => {
+        readStream(stream.lastCursor).catch((error: unknown) => stream.fail(error));
+      },
+    });
+    try {
+      await readStream(after);
     } catch (error) {
       await stream.return();
       throw error;

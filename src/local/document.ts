@@ -17,6 +17,7 @@
  * rendered doc gives the same model again, so later stages can parse what earlier ones wrote.
  */
 import { parseExperienceLines } from './experience.js';
+import { DEGREES } from './taxonomy.js';
 import { parseResume } from './resume.js';
 import type { SectionKind } from './sections.js';
 import { isBullet, stripBullet, stripMarkdown } from './text.js';
@@ -62,7 +63,11 @@ export function toDoc(text: string): Doc {
       sections.push({ heading: 'Experience', kind: 'experience', entries: r.experiences.map(toEntry), lines: [] });
       const expLines = new Set(r.experiences.flatMap((e) => [...e.header.map((h) => h.trim()), ...e.bullets.map((b) => b.trim())]));
       const rest = intro.filter((l) => !expLines.has(stripBullet(l)) && !expLines.has(l));
-      if (rest.length) sections.unshift({ heading: 'Summary', kind: 'summary', entries: null, lines: rest });
+      const isDegree = (l: string): boolean => DEGREES.some((d) => d.pattern.test(l));
+      const summary = rest.filter((l) => !isDegree(l));
+      const education = rest.filter(isDegree);
+      if (summary.length) sections.unshift({ heading: 'Summary', kind: 'summary', entries: null, lines: summary });
+      if (education.length) sections.push({ heading: 'Education', kind: 'education', entries: null, lines: education });
     } else sections.push({ heading: 'Summary', kind: 'summary', entries: null, lines: intro });
   }
   for (const s of r.sections) {

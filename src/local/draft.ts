@@ -51,7 +51,8 @@ export function runDraft(input: { jobAd: string; dossier: Dossier; creativity: C
   const doc = toDoc(profile);
   const jp = parseJobAd(input.jobAd ?? '');
   // the role without the hiring company ("Senior Backend Engineer — Finlytics" → "Senior Backend Engineer")
-  const role = jp.title.split(/\s+[—–|]\s+|\s+-\s+|\s+at\s+|\s*\(/)[0].replace(/[.:]$/, '').trim();
+  let role = jp.title.split(/\s+[—–|]\s+|\s+-\s+|\s+at\s+|\s*\(/)[0].replace(/[.:]$/, '').trim();
+  if (role && role === role.toUpperCase()) role = role.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/\b(Of|And|The|For|In)\b/g, (w) => w.toLowerCase());
   const entries = docEntries(doc);
   const { evidenced } = docSkills(profile);
   const jobSkills = jp.requirements.filter((r) => r.kind === 'skill').map((r) => r.keyword);

@@ -115,7 +115,9 @@ function headerish(line: string): boolean {
   if (isDateLine(s)) return true;
   const words = s.split(/\s+/).length;
   if (words > 12) return false;
-  if (/[.!?]$/.test(s) && words > 5) return false;
+  // sentences are descriptions: a final full stop (not "Inc.") or an opening past-tense verb ("Wrote 40 articles")
+  if (/[.!?]$/.test(s) && !/\b(?:inc|ltd|co|corp|llc|plc|jr|sr|s\.a|e\.v)\.$/i.test(s)) return false;
+  if (/^(?:[A-Z][a-z]+ed|Led|Built|Ran|Wrote|Grew|Drove|Won|Sold|Taught|Made|Set|Cut|Oversaw|Began|Held|Kept|Spearheaded|Managing|Leading|Building|Developing|Responsible)\b/.test(s) && !looksLikeTitle(s.split(/\s+/).slice(0, 3).join(' '))) return false;
   return true;
 }
 

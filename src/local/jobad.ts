@@ -205,7 +205,8 @@ function parseJobAdUncached(text: string): JobProfile {
       for (let h = 0; h < hits.length; h++) {
         if (h > 0) {
           const between = part.slice(hits[h - 1].index + hits[h - 1].text.length, hits[h].index).trim().toLowerCase();
-          if (/^(?:,|\/|or|,\s*or|and\/or|or\s+similar,?)$/.test(between) && hits[h - 1].name !== hits[h].name) {
+          // joiners: ",", "/", "or", ", or", "and/or" — optionally around one unlisted item ("FP&A, corporate finance or accounting")
+          if (/^(?:,|\/|or|,\s*or|and\/or|or\s+similar,?)(?:\s*[\w&+.'-]+(?:\s+[\w&+.'-]+){0,2}\s*(?:,|,?\s*or|\/))?$/.test(between) && hits[h - 1].name !== hits[h].name) {
             chain.push(hits[h]);
             js.push(between);
             continue;

@@ -6,7 +6,7 @@ import type { PolishedResume, ProvenanceEntry, StarDraft } from './types.js';
 import { docEntries, renderDoc, toDoc, type DocSection } from './document.js';
 import { parseJobAd } from './jobad.js';
 import { relevance } from './relevance.js';
-import { findSkills, impliedSkills } from './skills.js';
+import { findSkills, impliedSkills, titleSkills } from './skills.js';
 import { contentTokens, englishList, isBullet, normalizeText, stripBullet, stripMarkdown } from './text.js';
 import { numbersIn } from './dossier.js';
 import { verifyTailoring } from './truth.js';
@@ -48,13 +48,38 @@ export function bestSource(claim: string, sources: SourceLine[]): { source: stri
   return bestScore >= needed && best ? { source: best.text, score: bestScore } : { source: null, score: bestScore };
 }
 
+function evidencedBy(line: string): Set<string> {
+  const out = new Set<string>();
+  for (const k of findSkills(line)) {
+    out.add(k);
+    for (const i of impliedSkills(k)) out.add(i);
+  }
+  for (const t of titleSkills(line)) out.add(t);
+  return out;
+}
+
+function skillListSource(claim: string, sources: SourceLine[]): string | null {
+  const skills = findSkills(claim);
+  if (skills.length < 2) return null;
+  const evid = sources.map((s) => ({ s, e: evidencedBy(s.text) }));
+  const used: SourceLine[] = [];
+  for (const k of skills) {
+    const hit = evid.find((x) => x.e.has(k));
+    if (!hit) return null;
+    if (!used.includes(hit.s)) used.push(hit.s);
+  }
+  return used.slice(0, 4).map((s) => s.text).join(' / ');
+}
+
 function provenanceFor(markdown: string, sourceText: string, flagged: string[] = []): ProvenanceEntry[] {
   const sources = indexLines(sourceText);
   const out: ProvenanceEntry[] = [];
   for (const raw of normalizeText(markdown).split('\n')) {
     const claim = stripMarkdown(isBullet(raw) ? stripBullet(raw) : raw).trim();
     if (!claim || /^(?:=|-|_|\*){3,}$/.test(claim)) continue;
-    const { source } = bestSource(claim, sources);
+    let { source } = bestSource(claim, sources);
+    // a list of skills rests on the lines that name (or evidence) each of them
+    if (!source) source = skillListSource(claim, sources);
     const isFlagged = flagged.some((f) => f && (claim.includes(f) || f.includes(claim)));
     out.push({ claim, source, synthetic: source === null || isFlagged });
   }
@@ -107,7 +132,8 @@ export function runPolish(input: { star: StarDraft; jobAd: string }): PolishedRe
   for (const n of named) for (const i of impliedSkills(n)) if (!named.has(i) && !evidence.has(i)) evidence.set(i, n);
   const workIn = jobSkills.filter((r) => !named.has(r.keyword) && evidence.has(r.keyword)).map((r) => r.keyword);
   const relevantNamed = jobSkills.filter((r) => named.has(r.keyword)).map((r) => r.keyword);
-  const unevidenced = jobSkills.filter((r) => !named.has(r.keyword) && !evidence.has(r.keyword)).map((r) => r.keyword);
+  const evidencedGroups = new Set(jobSkills.filter((r) => r.group && (named.has(r.keyword) || evidence.has(r.keyword))).map((r) => r.group));
+  const unevidenced = jobSkills.filter((r) => !named.has(r.keyword) && !evidence.has(r.keyword) && !(r.group && evidencedGroups.has(r.group))).map((r) => r.keyword);
   if (relevantNamed.length || workIn.length) {
     const line = `- Relevant to this role: ${[...relevantNamed, ...workIn].join(', ')}`;
     if (skillsSection) skillsSection.lines.unshift(line);
@@ -127,15 +153,6 @@ export function runPolish(input: { star: StarDraft; jobAd: string }): PolishedRe
   notes.push(`Kept all ${entries.length} role${entries.length === 1 ? '' : 's'} with their titles and dates, and all ${doc.sections.length} section${doc.sections.length === 1 ? '' : 's'}.`);
   const finalResumeMarkdown = renderDoc(doc);
   const provenance = provenanceFor(finalResumeMarkdown, draft);
-  // the added "Relevant to this role" line rests on the draft lines naming the evidence
-  for (const p of provenance) {
-    if (p.claim.startsWith('Relevant to this role:')) {
-      const ev = [...relevantNamed, ...workIn.map((k) => evidence.get(k) ?? k)];
-      const src = indexLines(draft).filter((l) => findSkills(l.text).some((s) => ev.includes(s)));
-      p.source = src.length ? src.slice(0, 3).map((s) => s.text).join(' / ') : null;
-      p.synthetic = p.source === null;
-    }
-  }
   return { finalResumeMarkdown, editorialNotes: notes, provenance };
 }
 

@@ -87,7 +87,8 @@ function parseResumeUncached(text: string): ParsedResume {
   for (const s of sections) if (s.kind === 'experience') experiences.push(...parseExperienceLines(s.lines));
   if (!hasExperience) {
     // a headingless resume: dated lines in the preamble or in 'other' sections may still be jobs
-    const candidates = [...intro, ...sections.slice(1).filter((s) => s.kind === 'other').flatMap((s) => s.lines)];
+    const isDegree = (l: string): boolean => DEGREES.some((d) => d.pattern.test(l));
+    const candidates = [...intro, ...sections.slice(1).filter((s) => s.kind === 'other').flatMap((s) => s.lines)].filter((l) => !isDegree(l));
     if (candidates.some((l) => findDateRanges(l).length > 0)) {
       experiences = parseExperienceLines(candidates).filter((e) => (e.title || e.company) && e.dateText && looksLikeTitle(`${e.title} ${e.company}`));
     }

@@ -9,7 +9,7 @@ import { numbersIn } from './dossier.js';
 import { capitalize, lowerFirst, sentences } from './text.js';
 
 const RESULT_LINK =
-  /,?\s+(?:resulting in|which resulted in|leading to|which led to|delivering|driving|enabling|yielding|achieving|saving|cutting|reducing|increasing|improving|boosting|growing|raising|lowering|so that|for a|to achieve|to deliver|—|–|-)\s+/i;
+  /,?\s+(?:resulting in|which resulted in|leading to|which led to|delivering|driving|enabling|yielding|achieving|saving|cutting|reducing|increasing|improving|boosting|growing|raising|lowering|so that|for a|to achieve|to deliver|(?:that|which)(?=\s+[a-z]+ed\b)|—|–|-)\s+/i;
 const BY_GERUND = /^(.*?\d.*?)\s+by\s+((?:\w+ing)\b.*)$/i;
 
 /** Irregular and common past-tense verbs to their base form (for the "task" sentence). */
@@ -28,6 +28,16 @@ export function baseVerb(word: string): string {
   if (/(ated|ized|ised|uced|ved|ged|ssed|nced|rced|iled|ored|ured)$/.test(w)) return w.endsWith('ssed') || w.endsWith('iled') || w.endsWith('ored') ? w.slice(0, -2) : w.slice(0, -1);
   if (/ed$/.test(w)) return w.slice(0, -2);
   return w;
+}
+
+/** "reducing" → "reduce", "cutting" → "cut", "growing" → "grow". */
+export function gerundBase(word: string): string {
+  const w = word.toLowerCase();
+  if (!w.endsWith('ing') || w.length < 5) return w;
+  const stem = w.slice(0, -3);
+  if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+  if (/(?:[cvz]|at|iz|is|as|us|bl|pl|gl|dl|tl|ur|ar|ir|ag|dg|rg|uc|iv|av|ot|ut|in|ud)$/.test(stem) && !/(?:ain|oin|een|ear|air|oot|eat)$/.test(stem)) return stem + 'e';
+  return stem;
 }
 
 function isPastVerb(w: string): boolean {
@@ -74,23 +84,23 @@ export function starify(bullet: string, e: DocEntry | null, style: number): Star
       action = original.slice(0, link.index);
       const connector = link[0].trim().replace(/^,\s*/, '');
       const tail = original.slice(link.index + link[0].length);
-      result = /^(?:—|–|-)$/.test(connector) ? tail : `${connector} ${tail}`;
+      result = /^(?:—|–|-|that|which)$/i.test(connector) ? tail : `${connector} ${tail}`;
     } else if (numbersIn(original).length) {
       result = original;
     }
   }
-  const firstWord = (result || action).split(/\s+/)[0] ?? '';
-  const goal = result || action;
-  const task = isPastVerb(firstWord)
-    ? capitalize(`${baseVerb(firstWord)} ${goal.split(/\s+/).slice(1).join(' ')}`.replace(/\s+by\s+[\d$€£.,%kKmMxX+\s]+$/, '').replace(/\s+(?:from|to)\s+[$€£]?[\d.,]+.*$/, ''))
-    : `Deliver: ${lowerFirst(goal)}`;
+  const goal = (result || action).replace(/^(?:resulting in|which resulted in|leading to|which led to|so that|for a|to achieve|to deliver)\s+/i, '');
+  const firstWord = goal.split(/\s+/)[0] ?? '';
+  const rest = goal.split(/\s+/).slice(1).join(' ');
+  const base = isPastVerb(firstWord) ? baseVerb(firstWord) : /^[A-Za-z]+ing$/.test(firstWord) ? gerundBase(firstWord) : '';
+  const task = base
+    ? capitalize(`${base} ${rest}`.replace(/\s+(?:by|to|from|with|at)\s+(?:over\s+|more than\s+|nearly\s+)?[$€£]?\d.*$/i, '').replace(/[,;]\s*$/, ''))
+    : `Deliver ${lowerFirst(goal)}`;
   let text: string;
-  if (m) {
-    // "Reduced latency by 40% by introducing caching" → "Introduced caching, reducing latency by 40%" is risky
-    // grammar; keep the order action → result with a neutral joiner.
-    text = style === 0 ? original : style === 1 ? `${capitalize(result)}, achieved by ${action}` : `${capitalize(result)} through ${action}`;
-  } else if (result && result !== original) {
-    text = style === 0 ? original : `${capitalize(action)} — ${lowerFirst(result)}`;
+  if (m) text = style === 0 ? `${capitalize(result)}, achieved by ${action}` : `${capitalize(result)} through ${action}`;
+  else if (result && result !== original) {
+    const connector = result.split(/\s+/)[0];
+    text = style === 0 ? `${capitalize(action)} — ${lowerFirst(result)}` : `${capitalize(action)}, ${/^(?:resulting|leading|which)$/i.test(connector) ? lowerFirst(result) : lowerFirst(result)}`;
   } else text = original;
   if (!preserves(original, text)) text = original;
   text = capitalize(text).replace(/\s+/g, ' ');
@@ -102,11 +112,12 @@ export function runStar(input: { creativeDraft: CreativeDraft; dossier: Dossier 
   const doc: Doc = toDoc(input.dossier?.masterProfile ?? '');
   const narrative = (input.creativeDraft?.narrative ?? '').trim();
   const bullets: StarBullet[] = [];
-  const style = (narrative.length + (input.creativeDraft?.storyArc?.length ?? 0)) % 3;
+  const seed = narrative.length + (input.creativeDraft?.storyArc?.length ?? 0);
+  let n = 0;
   for (const s of doc.sections) {
     for (const e of s.entries ?? []) {
       e.bullets = e.bullets.map((b) => {
-        const p = starify(b, e, style);
+        const p = starify(b, e, (seed + n++) % 2);
         bullets.push({ role: entryHeading(e), situation: p.situation, task: p.task, action: p.action, result: p.result, text: p.text });
         return p.text;
       });
@@ -114,7 +125,7 @@ export function runStar(input: { creativeDraft: CreativeDraft; dossier: Dossier 
     if (s.kind === 'projects') {
       s.lines = s.lines.map((l) => {
         if (!/^- /.test(l)) return l;
-        const p = starify(l.slice(2), null, style);
+        const p = starify(l.slice(2), null, (seed + n++) % 2);
         bullets.push({ role: null, situation: p.situation, task: p.task, action: p.action, result: p.result, text: p.text });
         return `- ${p.text}`;
       });

@@ -64,7 +64,7 @@ export function runSuggest(input: { analysis: Analysis; jobAd: string }): Sugges
     for (const g of list) {
       if (typeof g !== 'string' || !g.trim()) continue;
       const req = findRequirement(jp, g);
-      const kind = kindFor(req ?? (required ? undefined : { keyword: g, kind: 'skill', required: false, line: '' }), g);
+      const kind = kindFor(req ?? (required ? undefined : { keyword: g, kind: 'skill', required: false, line: '', zone: 'preferred' }), g);
       suggestions.push({
         kind,
         title: `${required ? 'Close the required gap' : 'Add the nice-to-have'}: ${g}`,

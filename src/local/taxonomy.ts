@@ -346,7 +346,7 @@ export const SKILL_DATA: Record<SkillCategory, string[]> = {
     '!Notion',
     'Productboard',
             'People management|team management|line management',
-    'Mentoring|mentorship|mentored|coaching',
+    'Mentoring|mentorship|mentored|mentor|coaching',
       ],
   sales: [
     'Salesforce|SFDC|Salesforce CRM',
@@ -704,7 +704,7 @@ export const DEGREES: { level: number; label: string; pattern: RegExp }[] = [
     level: 2,
     label: "Bachelor's degree",
     pattern:
-      /\b(?:bachelor['’]?s?(?:\s+degree)?|Bachelor of (?:Science|Arts|Engineering|Commerce|Business Administration|Nursing|Fine Arts|Design)|B\.?Sc\.?|B\.S\.|BSc|BEng|B\.Eng\.?|B\.A\.|BSN|BBA|BFA|B\.Tech|BTech|BS in|BA in|undergraduate degree)(?![\w])/i,
+      /\b(?:bachelor['’]?s?(?:\s+degree)?|Bachelor of (?:Science|Arts|Engineering|Commerce|Business Administration|Nursing|Fine Arts|Design)|B\.?Sc\.?|B\.S\.|BSc|BEng|B\.?\s?Comm?\.?|B\.Eng\.?|B\.A\.|BSN|BBA|BFA|B\.Tech|BTech|BS in|BA in|undergraduate degree)(?![\w])/i,
   },
   { level: 1, label: 'Associate degree', pattern: /\b(?:associate'?s? degree|Associate of (?:Science|Arts|Applied Science)|A\.S\.N\.|ADN|AAS)(?![\w])/i },
 ];

@@ -40,7 +40,13 @@ export function normalizeText(input: unknown): string {
     .split('\n')
     .map((line) => {
       let l = line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line;
-      l = l.replace(/^\t+/, '  ').replace(/(\S)[ ]*\t+[ \t]*(?=\S)/g, '$1 | ').replace(/\t/g, ' ');
+      l = l
+        .replace(/^(\s*(?:[•●▪◦‣∙·►▶➤→✓✔■□*+–-]|\d{1,2}[.)]))[ \t]+/, '$1 ') // a bullet followed by a tab
+        .replace(/^\t+/, '  ')
+        .replace(/[ \t]*\t[ \t]*\|[ \t]*|[ \t]*\|[ \t]*\t[ \t]*/g, ' | ') // "a\t|\tb"
+        .replace(/(\S)[ ]*\t+[ \t]*(?=\S)/g, '$1 | ')
+        .replace(/\t/g, ' ')
+        .replace(/(?:\s\|){2,}\s/g, ' | ');
       return l.replace(/\s+$/, '');
     })
     .join('\n');

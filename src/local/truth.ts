@@ -119,11 +119,15 @@ function verify(original: string, tailored: string, jobAd: string): TailoringVer
   const origTokens = tokenSet(original);
   const origKey = ` ${normKey(original)} `;
 
-  // name
+  // name: the tailored header (its name line, or the first lines that are not contact details) must carry it
   if (O.name) {
-    const head = headerLines(tailored).map((l) => ` ${normKey(l)} `);
-    const nameKey = normKey(O.name);
-    const present = nameKey && head.some((h) => h.includes(` ${nameKey} `));
+    // the person's name without credentials or honorifics ("Dr. Elena Petrova", "Aisha Siddiqui, CPA")
+    const nameKey = normKey(O.name.split(/,|\s[|·—–]\s/)[0].replace(/^(?:dr|mr|mrs|ms|mx|prof)\.?\s+/i, ''));
+    const candidates = [T.name ?? '', ...headerLines(tailored).filter((l) => !/@|https?:|www\.|linkedin|github|\d{3}/i.test(l)).slice(0, 2)]
+      .filter(Boolean)
+      .map((l) => ` ${normKey(l)} `);
+    const nameToks = nameKey.split(' ').filter(Boolean);
+    const present = nameToks.length === 0 || candidates.some((h) => nameToks.every((t) => h.includes(` ${t} `)));
     if (!present && tailored.trim()) {
       const tn = T.name ?? headerLines(tailored)[0] ?? '';
       add('CHANGED_NAME', tn, `The original resume is for "${O.name}"; the tailored version's header reads "${tn}".`);

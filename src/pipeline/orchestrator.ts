@@ -54,11 +54,33 @@ export interface OrchestratorDeps {
   gateway: Gateway;
   /** Stage-cache entries are the tenant's own unless this names a scope all tenants share. */
   sharedCacheScope?: string;
+  /** A stage running longer fails with STAGE_TIMEOUT. */
+  stageTimeoutMs: number;
+  /** The enhancement fails with DEADLINE_EXCEEDED this long after it was accepted. */
+  deadlineMs: number;
+  /** Told of every stage that ended, for metrics. */
+  observe?: (stage: Stage, outcome: 'completed' | 'failed', durationMs: number, calls: CallReport[]) => void;
 }
 
-/** Stops the run when the record no longer accepts events (cancelled, or ended elsewhere). */
+/** Stops the run without a verdict: cancelled, ended elsewhere, or the worker is shutting down. */
 class Stopped extends Error {
   override name = 'Stopped';
+}
+
+class DeadlineExceeded extends Error {
+  override name = 'DeadlineExceeded';
+}
+
+/** A verdict: the enhancement fails, naming the stage and why. */
+class StageFailure extends Error {
+  override name = 'StageFailure';
+  constructor(
+    readonly stage: Stage,
+    readonly code: 'STAGE_FAILED' | 'STAGE_TIMEOUT' | 'DEADLINE_EXCEEDED',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -78,11 +100,11 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
   const abort = new AbortController();
   const onAbort = (): void => abort.abort(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
-  const ctx: StageContext = {
-    gateway: deps.gateway,
-    signal: abort.signal,
-    cache: { scope: deps.sharedCacheScope ?? `tenant-${record.tenant}`, bypass: record.input.bypassCache },
-  };
+  const deadline = setTimeout(
+    () => abort.abort(new DeadlineExceeded()),
+    Math.max(0, Date.parse(record.createdAt) + deps.deadlineMs - Date.now()),
+  );
+  const cache = { scope: deps.sharedCacheScope ?? `tenant-${record.tenant}`, bypass: record.input.bypassCache };
 
   const emitOrStop = async (...args: Parameters<EnhancementStore['emit']>): Promise<void> => {
     if (!(await store.emit(...args))) throw new Stopped();
@@ -100,22 +122,35 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
       status: 'RUNNING',
       stageRun: running,
     });
+    const timeout = AbortSignal.timeout(deps.stageTimeoutMs);
+    const ctx: StageContext = { gateway: deps.gateway, signal: AbortSignal.any([abort.signal, timeout]), cache };
     let result: StageResult<unknown>;
     try {
       result = await PIPELINE[stage](record.input, done, ctx);
     } catch (error) {
-      if (abort.signal.aborted) throw new Stopped();
-      const message = error instanceof Error ? error.message : String(error);
+      const elapsed = Date.now() - startedAt.getTime();
+      const failure =
+        abort.signal.reason instanceof DeadlineExceeded
+          ? new StageFailure(stage, 'DEADLINE_EXCEEDED', `the enhancement passed its ${deps.deadlineMs} ms deadline during ${stage}`)
+          : abort.signal.aborted
+            ? null
+            : timeout.aborted
+              ? new StageFailure(stage, 'STAGE_TIMEOUT', `${stage} took longer than ${deps.stageTimeoutMs} ms`)
+              : new StageFailure(stage, 'STAGE_FAILED', error instanceof Error ? error.message : String(error));
+      if (!failure) throw new Stopped();
+      deps.observe?.(stage, 'failed', elapsed, []);
       await emitOrStop(record.id, {
         type: 'STAGE_FAILED',
         stage,
         progress: progress(),
-        message: `${stage} failed: ${message}`,
+        message: `${stage} failed: ${failure.message}`,
         status: 'RUNNING',
-        stageRun: { ...running, status: 'FAILED', error: message, durationMs: Date.now() - startedAt.getTime() },
+        stageRun: { ...running, status: 'FAILED', error: failure.message, durationMs: elapsed },
       });
-      throw new StageFailure(stage, message);
+      throw failure;
     }
+    const durationMs = Date.now() - startedAt.getTime();
+    deps.observe?.(stage, 'completed', durationMs, result.calls);
     (done as Record<Stage, unknown>)[stage] = result.output;
     await emitOrStop(record.id, {
       type: 'STAGE_COMPLETED',
@@ -123,7 +158,7 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
       progress: progress(),
       message: `${stage} completed`,
       status: 'RUNNING',
-      stageRun: { ...running, ...accountFor(result.calls), status: 'COMPLETED', completedAt: new Date().toISOString(), durationMs: Date.now() - startedAt.getTime() },
+      stageRun: { ...running, ...accountFor(result.calls), status: 'COMPLETED', completedAt: new Date().toISOString(), durationMs },
       output: result.output,
     });
   };
@@ -143,7 +178,7 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
     await emitOrStop(record.id, { type: 'COMPLETED', progress: 1, message: 'enhancement completed', status: 'COMPLETED' });
     return 'COMPLETED';
   } catch (error) {
-    abort.abort(error);
+    if (!abort.signal.aborted) abort.abort(error);
     await Promise.allSettled(inFlight.values());
     if (error instanceof StageFailure) {
       const failed = await store.emit(record.id, {
@@ -152,7 +187,7 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
         progress: progress(),
         message: `enhancement failed at ${error.stage}: ${error.message}`,
         status: 'FAILED',
-        error: { code: 'STAGE_FAILED', message: error.message, stage: error.stage },
+        error: { code: error.code, message: error.message, stage: error.stage },
         closeOpenStages: 'SKIPPED',
       });
       return failed ? 'FAILED' : 'STOPPED';
@@ -160,17 +195,8 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
     if (error instanceof Stopped) return 'STOPPED';
     throw error;
   } finally {
+    clearTimeout(deadline);
     signal.removeEventListener('abort', onAbort);
-  }
-}
-
-class StageFailure extends Error {
-  override name = 'StageFailure';
-  constructor(
-    readonly stage: Stage,
-    message: string,
-  ) {
-    super(message);
   }
 }
 

@@ -15,7 +15,7 @@ export interface EnqueueOptions {
 }
 
 /** Job-level retries: for transient failures outside the gateway (a worker losing Redis mid-stage). */
-const JOB_ATTEMPTS = 3;
+export const JOB_ATTEMPTS = 3;
 
 export class EnhancementQueue {
   readonly queue: Queue<EnhancementJobData>;

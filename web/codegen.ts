@@ -1,0 +1,30 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Typed documents for the web page and the CLI, from schema.graphql and web/operations.graphql
+ * (`npm run codegen:web`). Documents are generated as strings (`documentMode: 'string'`): neither
+ * client needs graphql-js to send them, which keeps the browser bundle small.
+ */
+const shared = {
+  preset: 'client' as const,
+  config: {
+    useTypeImports: true,
+    enumsAsTypes: true,
+    documentMode: 'string',
+    scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' },
+  },
+  presetConfig: { fragmentMasking: false },
+};
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: ['web/operations.graphql'],
+  ignoreNoDocuments: false,
+  importExtension: '.js',
+  generates: {
+    'web/src/generated/': shared,
+    'src/cli/generated/': shared,
+  },
+};
+
+export default config;

@@ -1,0 +1,296 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How freely the drafter may reframe the facts. */
+export type Creativity =
+  | 'BALANCED'
+  | 'BOLD'
+  | 'CONSERVATIVE';
+
+export type EnhancementInput = {
+  /** Ask the models afresh instead of reusing cached stage answers. Default false. */
+  bypassCache?: boolean | null | undefined;
+  /** Skills at or above it are high confidence. 0..1, default 0.7. */
+  confidenceThreshold?: number | null | undefined;
+  /** Default BALANCED. */
+  creativity?: Creativity | null | undefined;
+  /** Insights from an upstream domain service. */
+  domainInsights?: Record<string, unknown> | null | undefined;
+  extractedSkills?: Array<ExtractedSkillInput> | null | undefined;
+  /** The same tenant and key within 24 hours returns the first enhancement. */
+  idempotencyKey?: string | null | undefined;
+  /** The job ad the resume is tailored to. */
+  jobAd: string;
+  /** The resume's text (plain or markdown). */
+  resumeText: string;
+  /** Default: all. Each runs with every stage it depends on. */
+  stages?: Array<PipelineStage> | null | undefined;
+};
+
+/** Where an enhancement stands. */
+export type EnhancementStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+/** What an enhancement event announces. */
+export type EventType =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'STAGE_COMPLETED'
+  | 'STAGE_FAILED'
+  | 'STAGE_RETRY'
+  | 'STAGE_STARTED';
+
+/** A skill found by an upstream classifier. */
+export type ExtractedSkillInput = {
+  /** 0..1. */
+  confidence: number;
+  name: string;
+};
+
+/** A stage of the enhancement pipeline. */
+export type PipelineStage =
+  | 'ANALYSIS'
+  | 'CRITIQUE'
+  | 'DRAFT'
+  | 'POLISH'
+  | 'RESEARCH'
+  | 'STAR'
+  | 'SUGGEST';
+
+/** The candidate's seniority. */
+export type SeniorityLevel =
+  | 'JUNIOR'
+  | 'LEAD'
+  | 'MID'
+  | 'PRINCIPAL'
+  | 'SENIOR';
+
+/** Where a skill was found: the resume, the extractedSkills input, or inferred from related evidence. */
+export type SkillSource =
+  | 'INFERRED'
+  | 'INPUT'
+  | 'RESUME';
+
+/** Where one stage of an enhancement stands. */
+export type StageStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'SKIPPED';
+
+/** What a suggestion proposes. */
+export type SuggestionKind =
+  | 'CERTIFICATION'
+  | 'EXPERIENCE'
+  | 'PROJECT'
+  | 'SKILL'
+  | 'WORDING';
+
+export type StartEnhancementMutationVariables = Exact<{
+  input: EnhancementInput;
+}>;
+
+
+export type StartEnhancementMutation = { startEnhancement: { id: string, status: EnhancementStatus, requestedStages: Array<PipelineStage>, createdAt: string } };
+
+export type EnhancementProgressSubscriptionVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type EnhancementProgressSubscription = { enhancementProgress: { cursor: string, type: EventType, stage: PipelineStage | null, progress: number, message: string, at: string, enhancement: { id: string, status: EnhancementStatus } } };
+
+export type EnhancementResultQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnhancementResultQuery = { enhancement: { id: string, status: EnhancementStatus, requestedStages: Array<PipelineStage>, createdAt: string, completedAt: string | null, finalResumeMarkdown: string | null, editorialNotes: Array<string> | null, error: { code: string, message: string, stage: PipelineStage | null } | null, stages: Array<{ stage: PipelineStage, status: StageStatus, attempts: number, cached: boolean, provider: string | null, model: string | null, durationMs: number | null, costUsd: number, promptTokens: number, completionTokens: number, error: string | null }>, experiences: Array<{ title: string, company: string, startDate: string | null, endDate: string | null, highlights: Array<string>, skills: Array<string> }> | null, skills: { all: Array<string>, high: Array<{ name: string, confidence: number, source: SkillSource }>, medium: Array<{ name: string, confidence: number, source: SkillSource }>, low: Array<{ name: string, confidence: number, source: SkillSource }> } | null, seniority: { level: SeniorityLevel, confidence: number, yearsOfExperience: number, reasoning: string } | null, domainInsights: { domain: string, skillGapPriority: Array<string>, emergingTrends: Array<string> } | null, gapAnalysis: { summary: string, matchScore: number, matchedKeywords: Array<string>, missingKeywords: Array<string>, criticalGaps: Array<string>, niceToHaveGaps: Array<string> } | null, suggestions: Array<{ kind: SuggestionKind, title: string, detail: string, addressesGaps: Array<string>, priority: number }> | null, dossier: { masterProfile: string, industryIntel: string, tailoringStrategy: string, keyMetrics: Array<string> } | null, creativeDraft: { narrative: string, storyArc: Array<string> } | null, starBullets: Array<{ situation: string, task: string, action: string, result: string, text: string }> | null, provenance: Array<{ claim: string, source: string | null, synthetic: boolean }> | null, usage: { llmCalls: number, cacheHits: number, promptTokens: number, completionTokens: number, totalTokens: number, costUsd: number, savedCostUsd: number, durationMs: number } } };
+
+export type CancelEnhancementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelEnhancementMutation = { cancelEnhancement: { id: string, status: EnhancementStatus } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const StartEnhancementDocument = new TypedDocumentString(`
+    mutation StartEnhancement($input: EnhancementInput!) {
+  startEnhancement(input: $input) {
+    id
+    status
+    requestedStages
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<StartEnhancementMutation, StartEnhancementMutationVariables>;
+export const EnhancementProgressDocument = new TypedDocumentString(`
+    subscription EnhancementProgress($id: ID!, $after: String) {
+  enhancementProgress(id: $id, after: $after) {
+    cursor
+    type
+    stage
+    progress
+    message
+    at
+    enhancement {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnhancementProgressSubscription, EnhancementProgressSubscriptionVariables>;
+export const EnhancementResultDocument = new TypedDocumentString(`
+    query EnhancementResult($id: ID!) {
+  enhancement(id: $id) {
+    id
+    status
+    requestedStages
+    createdAt
+    completedAt
+    error {
+      code
+      message
+      stage
+    }
+    stages {
+      stage
+      status
+      attempts
+      cached
+      provider
+      model
+      durationMs
+      costUsd
+      promptTokens
+      completionTokens
+      error
+    }
+    experiences {
+      title
+      company
+      startDate
+      endDate
+      highlights
+      skills
+    }
+    skills {
+      all
+      high {
+        name
+        confidence
+        source
+      }
+      medium {
+        name
+        confidence
+        source
+      }
+      low {
+        name
+        confidence
+        source
+      }
+    }
+    seniority {
+      level
+      confidence
+      yearsOfExperience
+      reasoning
+    }
+    domainInsights {
+      domain
+      skillGapPriority
+      emergingTrends
+    }
+    gapAnalysis {
+      summary
+      matchScore
+      matchedKeywords
+      missingKeywords
+      criticalGaps
+      niceToHaveGaps
+    }
+    suggestions {
+      kind
+      title
+      detail
+      addressesGaps
+      priority
+    }
+    dossier {
+      masterProfile
+      industryIntel
+      tailoringStrategy
+      keyMetrics
+    }
+    creativeDraft {
+      narrative
+      storyArc
+    }
+    starBullets {
+      situation
+      task
+      action
+      result
+      text
+    }
+    finalResumeMarkdown
+    editorialNotes
+    provenance {
+      claim
+      source
+      synthetic
+    }
+    usage {
+      llmCalls
+      cacheHits
+      promptTokens
+      completionTokens
+      totalTokens
+      costUsd
+      savedCostUsd
+      durationMs
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnhancementResultQuery, EnhancementResultQueryVariables>;
+export const CancelEnhancementDocument = new TypedDocumentString(`
+    mutation CancelEnhancement($id: ID!) {
+  cancelEnhancement(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelEnhancementMutation, CancelEnhancementMutationVariables>;
