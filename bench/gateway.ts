@@ -1,37 +1,24 @@
 /**
- * The gateway's own overhead per call: the same structured-output request against the fake
+ * gateway: the gateway's own overhead per call: the same structured-output request against the fake
  * OpenAI-compatible server, once through the `openai` SDK directly and once through the gateway
  * (chain walk, breaker, timeout, schema conversion, JSON parse + zod validation, cost), in the
  * same run, interleaved so both see the same machine state.
  *
- *   npx tsx bench/gateway.ts
+ *   npm run bench -- gateway   (or: npx tsx bench/gateway.ts)
  */
 import OpenAI from 'openai';
-import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway/index.js';
 import { toOpenAISchema } from '../src/gateway/json-schema.js';
 import { CreativeDraft } from '../src/pipeline/outputs.js';
 import { startFakeOpenAI } from '../test/fakes/openai-server.js';
-
-export interface BenchFigure {
-  figure: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  target?: string;
-  pass?: boolean;
-}
+import { isMain, percentile, profiled, ratio, round, runAsMain, type BenchResult } from './lib/common.js';
 
 const CALLS = 2_000;
 const WARMUP = 200;
 const TARGET_OVERHEAD_P50_MS = 1;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-export async function benchGateway(): Promise<{ name: string; figures: BenchFigure[] }> {
+export async function benchGateway(): Promise<BenchResult> {
   const fake = await startFakeOpenAI();
   const reply = { narrative: 'Jane builds payment systems that do not fall over.', storyArc: ['reliability', 'scale', 'leadership'] };
   fake.respond('draft', () => reply);
@@ -68,18 +55,19 @@ export async function benchGateway(): Promise<{ name: string; figures: BenchFigu
     fake.reset();
     const sdk: number[] = [];
     const gw: number[] = [];
-    for (let i = 0; i < CALLS; i++) {
-      // Alternate which goes first so neither always follows the other.
-      const order = i % 2 === 0 ? [viaSdk, viaGateway] : [viaGateway, viaSdk];
-      for (const fn of order) {
-        const t0 = performance.now();
-        await fn();
-        (fn === viaSdk ? sdk : gw).push(performance.now() - t0);
+    await profiled('gateway', async () => {
+      for (let i = 0; i < CALLS; i++) {
+        // Alternate which goes first so neither always follows the other.
+        const order = i % 2 === 0 ? [viaSdk, viaGateway] : [viaGateway, viaSdk];
+        for (const fn of order) {
+          const t0 = performance.now();
+          await fn();
+          (fn === viaSdk ? sdk : gw).push(performance.now() - t0);
+        }
       }
-    }
+    });
     sdk.sort((a, b) => a - b);
     gw.sort((a, b) => a - b);
-    const round = (n: number): number => Math.round(n * 1000) / 1000;
     const overheadP50 = percentile(gw, 50) - percentile(sdk, 50);
     const overheadP99 = percentile(gw, 99) - percentile(sdk, 99);
     gateway.close();
@@ -88,8 +76,8 @@ export async function benchGateway(): Promise<{ name: string; figures: BenchFigu
       figures: [
         { figure: 'sdk direct p50', value: round(percentile(sdk, 50)), unit: 'ms' },
         { figure: 'sdk direct p99', value: round(percentile(sdk, 99)), unit: 'ms' },
-        { figure: 'gateway p50', value: round(percentile(gw, 50)), unit: 'ms', baseline: round(percentile(sdk, 50)) },
-        { figure: 'gateway p99', value: round(percentile(gw, 99)), unit: 'ms', baseline: round(percentile(sdk, 99)) },
+        { figure: 'gateway p50', value: round(percentile(gw, 50)), unit: 'ms', baseline: round(percentile(sdk, 50)), ratio: ratio(percentile(gw, 50), percentile(sdk, 50)) },
+        { figure: 'gateway p99', value: round(percentile(gw, 99)), unit: 'ms', baseline: round(percentile(sdk, 99)), ratio: ratio(percentile(gw, 99), percentile(sdk, 99)) },
         {
           figure: `gateway overhead p50 (${CALLS} calls)`,
           value: round(overheadP50),
@@ -105,13 +93,4 @@ export async function benchGateway(): Promise<{ name: string; figures: BenchFigu
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await benchGateway();
-  console.log(result.name);
-  for (const f of result.figures) {
-    const extra = [f.baseline !== undefined ? `baseline ${f.baseline} ${f.unit}` : '', f.target ? `target ${f.target}` : '', f.pass === undefined ? '' : f.pass ? 'PASS' : 'FAIL']
-      .filter(Boolean)
-      .join(', ');
-    console.log(`  ${f.figure}: ${f.value} ${f.unit}${extra ? `  (${extra})` : ''}`);
-  }
-}
+if (isMain(import.meta.url)) await runAsMain(benchGateway);

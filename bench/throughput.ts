@@ -15,12 +15,14 @@ import { createLogger } from '../src/logger.js';
 import { EnhancementQueue, QUEUE_NAME } from '../src/queue/index.js';
 import { connectRedis } from '../src/redis.js';
 import { STAGES } from '../src/pipeline/graph.js';
+import { completions, inParallel } from './lib/jobs.js';
 import {
   benchConfig,
   benchPrefix,
   dropPrefix,
   instantGateway,
   isMain,
+  profiled,
   ratio,
   REDIS_URL,
   round,
@@ -33,33 +35,6 @@ const N = Number(process.env.BENCH_THROUGHPUT_N ?? 5_000);
 const WARMUP = Number(process.env.BENCH_THROUGHPUT_WARMUP ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_THROUGHPUT_CONCURRENCY ?? 100);
 const TARGET = 1_000;
-
-/** Runs `count` tasks with at most `width` in flight. */
-async function inParallel(count: number, width: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, count) }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
-
-/** Resolves when `worker` has completed `count` more jobs (failures reject). */
-function completions(worker: Worker, count: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = 0;
-    const onCompleted = (): void => {
-      if (++seen === count) {
-        worker.off('completed', onCompleted);
-        worker.off('failed', onFailed);
-        resolve();
-      }
-    };
-    const onFailed = (_job: unknown, error: Error): void => reject(error);
-    worker.on('completed', onCompleted);
-    worker.on('failed', onFailed);
-  });
-}
 
 async function enhancementsPerSecond(): Promise<{ rate: number; checked: string }> {
   const prefix = benchPrefix('throughput');
@@ -89,8 +64,10 @@ async function enhancementsPerSecond(): Promise<{ rate: number; checked: string 
     const callsBefore = provider.calls;
     const done = completions(worker, N);
     const t0 = performance.now();
-    worker.resume();
-    await done;
+    await profiled('throughput', async () => {
+      worker.resume();
+      await done;
+    });
     const seconds = (performance.now() - t0) / 1000;
 
     // Every enhancement COMPLETED, with all its events stored (QUEUED + 2 per stage + COMPLETED).

@@ -42,8 +42,11 @@ export interface App {
 
 export async function startApp({ config, role, logger, gateway: injected, lockDurationMs }: AppOptions): Promise<App> {
   // The API fails a command fast while Redis is away; the worker waits for Redis to come back.
-  const redis = connectRedis(config.redisUrl, { name: `imaginator-${role}` });
-  const workerRedis = role === 'api' ? null : connectRedis(config.redisUrl, { name: `imaginator-${role}-worker`, blocking: true });
+  // Auto-pipelining: commands issued in the same tick leave in one write (bench/throughput: one
+  // syscall per command was an eighth of the worker's time). Order and replies are unchanged.
+  const redis = connectRedis(config.redisUrl, { name: `imaginator-${role}`, enableAutoPipelining: true });
+  const workerRedis =
+    role === 'api' ? null : connectRedis(config.redisUrl, { name: `imaginator-${role}-worker`, blocking: true, enableAutoPipelining: true });
   const subscriber = connectRedis(config.redisUrl, { name: `imaginator-${role}-sub`, blocking: true });
   const bullConnection = connectRedis(config.redisUrl, { name: `imaginator-${role}-queue`, blocking: true });
   const connections = [redis, workerRedis, subscriber, bullConnection].filter((c): c is Redis => c !== null);

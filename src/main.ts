@@ -26,8 +26,9 @@ const stop = (signal: string): void => {
     process.exit(1);
   }
   stopping = true;
-  logger.info({ signal }, 'shutting down');
-  app.close().then(
+  logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+  // Stop accepting, drain HTTP and WebSocket, give running stages the grace period, close Redis.
+  app.close(config.shutdownGraceMs).then(
     () => process.exit(0),
     (error: unknown) => {
       logger.error({ err: String(error) }, 'shutdown failed');

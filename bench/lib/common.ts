@@ -104,9 +104,9 @@ export function precomputedAnswers(): Map<string, unknown> {
   const asOf = '2025-01-01';
   const answers = new Map<string, unknown>();
   const profileIn = { resumeText: RESUME_A, extractedSkills: [], confidenceThreshold: 0.7, asOf };
-  const profile = runLocalTask('analysis', profileIn as never) as Record<string, unknown>;
+  const profile = runLocalTask('analysis', profileIn as never) as unknown as Record<string, unknown>;
   answers.set('analysis', profile);
-  const fit = runLocalTask('analysis_gap', { resumeText: RESUME_A, jobAd: JOB_A, profile, domainInsights: null } as never) as Record<string, unknown>;
+  const fit = runLocalTask('analysis_gap', { resumeText: RESUME_A, jobAd: JOB_A, profile, domainInsights: null } as never) as unknown as Record<string, unknown>;
   answers.set('analysis_gap', fit);
   const analysis = { ...profile, ...fit };
   const dossier = runLocalTask('research', { resumeText: RESUME_A, jobAd: JOB_A, domainInsights: null, asOf, analysis } as never);
@@ -225,4 +225,28 @@ export function printResult(result: BenchResult): void {
     console.log(`  ${f.figure}: ${f.value} ${f.unit}${extra ? `  (${extra})` : ''}`);
   }
   for (const note of result.notes ?? []) console.log(`  note: ${note}`);
+}
+
+/**
+ * With BENCH_PROFILE=DIR set, records a CPU profile (Node's own V8 profiler, as `--cpu-prof` does)
+ * of just `fn` — the measured window — into DIR/NAME.cpuprofile. Otherwise runs `fn`.
+ */
+export async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return fn();
+  const { Session } = await import('node:inspector/promises');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
 }

@@ -12,8 +12,8 @@ export function experienceOut(e: ParsedExperience): Experience {
     company: e.company,
     startDate: e.start ? e.start.value : null,
     endDate: e.end ? e.end.value : e.start && !e.start.month ? e.start.value : null,
-    highlights: e.bullets,
-    skills: findSkills([e.title, ...e.bullets].join('\n')),
+    highlights: [...e.bullets],
+    skills: [...findSkills([e.title, ...e.bullets].join('\n'))],
   };
 }
 

@@ -7,6 +7,7 @@ import type { Suggestion, SuggestionKind, Suggestions } from './types.js';
 import { parseJobAd } from './jobad.js';
 import { canonicalSkill, findCertifications, findSkills } from './skills.js';
 import { deliverable, findRequirement, kindFor } from './suggest.js';
+import { containment as contentOverlap } from './text.js';
 
 const KINDS: SuggestionKind[] = ['PROJECT', 'CERTIFICATION', 'EXPERIENCE', 'SKILL', 'WORDING'];
 const VAGUE = /\b(?:improve|enhance|consider|work on|try to|maybe|various|some|stuff|things|better|more)\b/i;
@@ -29,7 +30,8 @@ export function runCritique(input: { suggestions: Suggestion[]; jobAd: string })
       .map((g) => (reqIndex.has(g.toLowerCase()) ? g : canonicalSkill(g).name))
       .filter((g) => reqIndex.has(g.toLowerCase()) || adText.includes(g.toLowerCase()));
     if (gaps.length === 0) {
-      gaps = [...findSkills(`${title}\n${detail}`), ...findCertifications(`${title}\n${detail}`)].filter((g) => reqIndex.has(g.toLowerCase()));
+      // recover the gaps from the title only: a detail's examples are not what the suggestion is about
+      gaps = [...findSkills(title), ...findCertifications(title)].filter((g) => reqIndex.has(g.toLowerCase()));
     }
     gaps = [...new Set(gaps)];
     if (gaps.length === 0) return; // addresses nothing this job asks for: dropped
@@ -39,10 +41,12 @@ export function runCritique(input: { suggestions: Suggestion[]; jobAd: string })
     const finalKind = kind === 'CERTIFICATION' && req?.kind !== 'certification' ? fittingKind : kind === 'WORDING' ? kind : kind ?? fittingKind;
     const key = `${finalKind}:${primary.toLowerCase()}`;
     const score =
-      gaps.reduce((sum, g) => {
-        const r = findRequirement(jp, g);
-        return sum + (r ? (r.required ? 10 : 4) : 1);
-      }, 0) + (finalKind === 'WORDING' ? -3 : 0);
+      finalKind === 'WORDING'
+        ? 1 // wording makes evidence visible; it closes no gap, so it comes after every gap
+        : gaps.reduce((sum, g) => {
+            const r = findRequirement(jp, g);
+            return sum + (r ? (r.required ? 10 : 4) : 1);
+          }, 0);
     const existing = kept.get(key);
     if (existing) {
       existing.gaps = [...new Set([...existing.gaps, ...gaps])];
@@ -59,8 +63,9 @@ export function runCritique(input: { suggestions: Suggestion[]; jobAd: string })
       WORDING: 'Name explicitly:',
     };
     const newTitle = `${verb[finalKind]} ${gaps.length > 1 ? gaps.slice(0, 3).join(', ') : primary}`;
-    const where = req?.line ? ` The ad says: "${req.line.slice(0, 110)}".` : '';
-    const newDetail = specific && detail.includes(concrete) ? detail : `${specific ? detail.replace(/\s*$/, ' ') : ''}${concrete}${where}`.trim();
+    const where = req?.line && !detail.includes(req.line.slice(0, 40)) ? ` The ad says: "${req.line.slice(0, 110)}".` : '';
+    const hasDeliverable = specific && contentOverlap(concrete, detail) >= 0.6;
+    const newDetail = hasDeliverable ? `${detail}${where}`.trim() : `${specific ? detail.replace(/\s*$/, ' ') : ''}${concrete}${where}`.trim();
     kept.set(key, { s: { kind: finalKind, title: newTitle, detail: newDetail, addressesGaps: gaps, priority: 1 }, gaps, score, order });
   });
   const drafts = [...kept.values()];

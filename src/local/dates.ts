@@ -49,9 +49,9 @@ export function parseDate(raw: string): DateValue | null {
   m = s.match(new RegExp(`^(${SEASON_RE})\\s+(${YEAR_RE})$`));
   if (m) return ym(Number(m[2]), { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }[m[1]] ?? null);
   m = s.match(new RegExp(`^(${YEAR_RE})[-/.](\\d{1,2})$`));
-  if (m) return ym(Number(m[1]), Number(m[2]));
+  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? ym(Number(m[1]), Number(m[2])) : null;
   m = s.match(new RegExp(`^(\\d{1,2})[/.-](${YEAR_RE})$`));
-  if (m) return ym(Number(m[2]), Number(m[1]));
+  if (m) return Number(m[1]) >= 1 && Number(m[1]) <= 12 ? ym(Number(m[2]), Number(m[1])) : null;
   m = s.match(new RegExp(`^(${YEAR_RE})$`));
   if (m) return ym(Number(m[1]), null);
   return null;

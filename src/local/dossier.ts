@@ -5,20 +5,7 @@ import { parseJobAd } from './jobad.js';
 import { parseResume } from './resume.js';
 import { englishList, isBullet, stripBullet, stripMarkdown } from './text.js';
 import { relevance } from './relevance.js';
-
-/** A number as a resume writes it: 40%, $1.2M, 3x, 12,000, 4.5, 10+ (years excluded). */
-export const NUMBER_RE = /(?<![\p{L}\p{N}.,/_-])(?:[$€£¥]\s?)?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:%|[kKmMbB](?![\p{L}])|x(?![\p{L}])|\+))?(?![\p{L}\p{N}]|[/-]\d|[.,]\d)/gu;
-
-export function numbersIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(NUMBER_RE)) {
-    const v = m[0].trim();
-    if (/^(?:19|20)\d\d$/.test(v)) continue; // a year
-    if (/^0?\d$/.test(v) && /\d[/.-]$/.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) continue;
-    out.push(v);
-  }
-  return out;
-}
+import { numbersIn } from './numbers.js';
 
 export function runResearch(input: { resumeText: string; jobAd: string; analysis: Analysis; domainInsights: Record<string, unknown> | null; asOf: string }): Dossier {
   const doc = toDoc(input.resumeText ?? '');

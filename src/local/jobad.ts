@@ -151,10 +151,10 @@ function parseJobAdUncached(text: string): JobProfile {
     if (!raw.trim()) continue;
     let z = headingZone(raw);
     const content = stripMarkdown(isBullet(raw) ? stripBullet(raw) : raw);
-    if (!title && content && (z === null || z === 'neutral' || !sawContent)) {
+    if (!title && content && !sawContent && (z === null || z === 'neutral' || z === 'about')) {
       title = content.slice(0, 120);
       seniority = seniorityWord(title);
-      if (!sawContent) z = z === 'required' || z === 'preferred' || z === 'duties' ? z : 'neutral';
+      z = 'neutral';
     }
     sawContent = true;
     if (z === 'neutral' && i === firstContent) {

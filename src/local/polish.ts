@@ -6,9 +6,9 @@ import type { PolishedResume, ProvenanceEntry, StarDraft } from './types.js';
 import { docEntries, renderDoc, toDoc, type DocSection } from './document.js';
 import { parseJobAd } from './jobad.js';
 import { relevance } from './relevance.js';
-import { findSkills, impliedSkills, titleSkills } from './skills.js';
+import { findSkillHits, findSkills, impliedSkills, titleSkills } from './skills.js';
 import { contentTokens, englishList, isBullet, normalizeText, stripBullet, stripMarkdown } from './text.js';
-import { numbersIn } from './dossier.js';
+import { numbersIn } from './numbers.js';
 import { verifyTailoring } from './truth.js';
 
 const SECTION_ORDER: Record<string, number> = { summary: 0, skills: 1, experience: 2, projects: 3 };
@@ -61,6 +61,10 @@ function evidencedBy(line: string): Set<string> {
 function skillListSource(claim: string, sources: SourceLine[]): string | null {
   const skills = findSkills(claim);
   if (skills.length < 2) return null;
+  // only lines that are essentially a list of skills ("Relevant to this role: Go, Kubernetes")
+  let residual = claim;
+  for (const h of findSkillHits(claim)) residual = residual.replace(h.text, ' ');
+  if (contentTokens(residual).length > 4) return null;
   const evid = sources.map((s) => ({ s, e: evidencedBy(s.text) }));
   const used: SourceLine[] = [];
   for (const k of skills) {

@@ -1,5 +1,5 @@
 /** Section heading detection: headings in any common wording and case, markdown or plain. */
-import { stripMarkdown } from './text.js';
+import { memo, stripMarkdown } from './text.js';
 
 export type SectionKind =
   | 'summary'
@@ -50,7 +50,9 @@ function headingKey(text: string): string {
 }
 
 /** The section kind a heading text names, or null if it names none the engine knows. */
-export function sectionKind(text: string): SectionKind | null {
+export const sectionKind = memo(sectionKindUncached);
+
+function sectionKindUncached(text: string): SectionKind | null {
   const key = headingKey(stripMarkdown(text));
   if (!key || key.length > 60) return null;
   for (const [kind, re] of KIND_WORDS) if (re.test(key)) return kind;

@@ -117,7 +117,19 @@ function passesGuard(alias: string, before: string, after: string): boolean {
 }
 
 /** All skill mentions in the text, in order of appearance (a skill may appear several times). */
-export const findSkillHits = memo(findSkillHitsUncached);
+const findLineSkillHits = memo(findSkillHitsUncached);
+
+/** Skill hits of a text; documents are read line by line so that lines shared between documents are cached. */
+export function findSkillHits(text: string): SkillHit[] {
+  if (!text || !text.includes('\n')) return findLineSkillHits(text ?? '');
+  const out: SkillHit[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (line) for (const h of findLineSkillHits(line)) out.push({ ...h, index: h.index + offset });
+    offset += line.length + 1;
+  }
+  return out;
+}
 
 /** E-mail addresses and URLs are blanked (same length) so "github.com/jane" is not the skill Git. */
 const URLISH = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|design|me|co|ai|app|page|site)\b(?:\/\S*)?/gi;

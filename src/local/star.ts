@@ -5,7 +5,7 @@
  */
 import type { CreativeDraft, Dossier, StarBullet, StarDraft } from './types.js';
 import { entryHeading, renderDoc, toDoc, type Doc, type DocEntry } from './document.js';
-import { numbersIn } from './dossier.js';
+import { numbersIn } from './numbers.js';
 import { capitalize, lowerFirst, sentences } from './text.js';
 
 const RESULT_LINK =
@@ -99,8 +99,7 @@ export function starify(bullet: string, e: DocEntry | null, style: number): Star
   let text: string;
   if (m) text = style === 0 ? `${capitalize(result)}, achieved by ${action}` : `${capitalize(result)} through ${action}`;
   else if (result && result !== original) {
-    const connector = result.split(/\s+/)[0];
-    text = style === 0 ? `${capitalize(action)} — ${lowerFirst(result)}` : `${capitalize(action)}, ${/^(?:resulting|leading|which)$/i.test(connector) ? lowerFirst(result) : lowerFirst(result)}`;
+    text = style === 0 ? `${capitalize(action)} — ${lowerFirst(result)}` : original;
   } else text = original;
   if (!preserves(original, text)) text = original;
   text = capitalize(text).replace(/\s+/g, ' ');
@@ -132,10 +131,11 @@ export function runStar(input: { creativeDraft: CreativeDraft; dossier: Dossier 
     }
   }
   if (narrative) {
-    const first = sentences(narrative).join(' ');
+    // one sentence per line, so each claim of the narrative can be traced to its own source line
+    const lines = sentences(narrative);
     const summary = doc.sections.find((s) => s.kind === 'summary');
-    if (summary) summary.lines = [first, ...summary.lines.filter((l) => l.trim() && l.trim() !== first)];
-    else doc.sections.unshift({ heading: 'Summary', kind: 'summary', entries: null, lines: [first] });
+    if (summary) summary.lines = [...lines, ...summary.lines.filter((l) => l.trim() && !lines.includes(l.trim()))];
+    else doc.sections.unshift({ heading: 'Summary', kind: 'summary', entries: null, lines });
   }
   return { draftMarkdown: renderDoc(doc), bullets };
 }

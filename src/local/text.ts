@@ -78,7 +78,9 @@ export function uniqueCI(items: Iterable<string>): string[] {
 }
 
 /** Strips markdown emphasis, heading hashes, links and surrounding punctuation from a line. */
-export function stripMarkdown(line: string): string {
+export const stripMarkdown = memo(stripMarkdownUncached);
+
+function stripMarkdownUncached(line: string): string {
   return line
     .replace(/^\s{0,3}#{1,6}\s*/, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -190,8 +192,9 @@ export function clamp(n: number, lo: number, hi: number): number {
 
 /** Splits a paragraph into sentences (naive, deterministic). */
 export function sentences(text: string): string[] {
+  // no split after abbreviations ("St. Joseph's", "Dr. Petrova", "Acme Inc. in") or initials ("J. Smith")
   return text
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)
+    .split(/(?<=[.!?])(?<!\b(?:St|Dr|Mr|Mrs|Ms|Mx|Prof|Inc|Ltd|Co|Corp|Jr|Sr|vs|etc|No|Mt|Ft|e\.g|i\.e|[A-Z])\.)\s+(?=[A-Z0-9"“(])/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -34,7 +34,8 @@ export class EnhancementQueue {
         attempts: JOB_ATTEMPTS,
         backoff: { type: 'exponential', delay: 1_000 },
         priority: options.priority ?? PRIORITY.background,
-        removeOnComplete: { age: 3600, count: 10_000 },
+        // The record holds the result; a finished job is only memory.
+        removeOnComplete: true,
         removeOnFail: { age: 24 * 3600 },
       },
     );

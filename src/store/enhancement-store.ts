@@ -143,6 +143,8 @@ export class EnhancementStore {
     }
     multi.expire(this.keys.record(id), this.retentionSeconds);
     multi.zadd(this.keys.tenantIndex(spec.tenant), now.getTime(), id);
+    // The index outlives its newest record by the retention period, then goes too.
+    multi.expire(this.keys.tenantIndex(spec.tenant), this.retentionSeconds);
     await multi.exec();
     await this.emit(id, {
       type: 'QUEUED',

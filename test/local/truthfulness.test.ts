@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { annotatePolish, verifyTailoring } from '../../src/local/index.js';
-import { loadFixtures, runChain } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES_DIR, loadFixtures, runChain } from './helpers.js';
 
 const fixtures = loadFixtures();
 const byId = (prefix: string): { resume: string; job: string } => {
@@ -89,6 +91,30 @@ describe('verifyTailoring flags fabrications with the right kind', () => {
     const honest = out.provenance.find((p) => p.claim.includes('Mentored 3 junior engineers'));
     expect(honest).toMatchObject({ synthetic: false, source: 'Mentored 3 junior engineers and ran weekly code reviews' });
   });
+});
+
+describe('an LLM-style rewrite (test/fixtures/01-backend-senior/tailored-llm.md)', () => {
+  const llm = readFileSync(join(FIXTURES_DIR, '01-backend-senior', 'tailored-llm.md'), 'utf8');
+  it('reformatted, abbreviated, reworded and reordered: no findings', () => {
+    expect(verifyTailoring(backend.resume, llm, backend.job).findings).toEqual([]);
+  });
+  const variants: [string, string, string][] = [
+    ['saving $120k', 'saving $150k', 'INFLATED_NUMBER'],
+    ['**Sr. Software Engineer**', '**Staff Software Engineer**', 'INVENTED_TITLE'],
+    ['January 2021 – Present', 'January 2019 – Present', 'CHANGED_DATE'],
+    ['**Junior Developer** | Webcraft Studio', '**Junior Developer** | Google', 'INVENTED_EMPLOYER'],
+    ['B.Sc. Computer Science — TU Berlin (2016)', 'M.Sc. Computer Science — TU Berlin (2016)', 'INVENTED_DEGREE'],
+    ['**MARIA KOWALSKI**', '**MARIA NOWAK**', 'CHANGED_NAME'],
+    ['AWS Certified Solutions Architect – Associate (2022)', 'AWS Certified Solutions Architect – Associate (2022)\nCKA', 'INVENTED_CERTIFICATION'],
+    ['**EDUCATION**\nB.Sc. Computer Science — TU Berlin (2016)\n', '', 'DROPPED_SECTION'],
+  ];
+  for (const [from, to, kind] of variants) {
+    it(`flags ${kind} in it`, () => {
+      const v = verifyTailoring(backend.resume, replaceOnce(llm, from, to), backend.job);
+      expect(v.faithful).toBe(false);
+      expect(v.findings.map((f) => f.kind)).toContain(kind);
+    });
+  }
 });
 
 describe('verifyTailoring accepts faithful rewrites', () => {

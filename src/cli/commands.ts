@@ -1,0 +1,174 @@
+/** What each command does; main.ts maps the command line onto these. */
+import { readText } from './args.js';
+import { ApiClient } from './client.js';
+import { CliError, EXIT, type ExitCode } from './exit-codes.js';
+import {
+  CancelEnhancementDocument,
+  EnhancementResultDocument,
+  StartEnhancementDocument,
+  type Creativity,
+  type EnhancementResultQuery,
+  type EnhancementStatus,
+  type PipelineStage,
+} from './generated/graphql.js';
+import { createProgressView, formatMs, type ProgressMode } from './progress.js';
+
+type Enhancement = EnhancementResultQuery['enhancement'];
+
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+}
+
+export interface CommonOptions {
+  url: string;
+  key?: string;
+  json?: boolean;
+  progress: ProgressMode | 'auto';
+}
+
+export interface EnhanceOptions extends CommonOptions {
+  resume: string;
+  job: string;
+  stages?: PipelineStage[];
+  creativity?: Creativity;
+}
+
+export function exitCodeForStatus(status: EnhancementStatus): ExitCode {
+  return status === 'FAILED' ? EXIT.FAILED : status === 'CANCELLED' ? EXIT.CANCELLED : EXIT.OK;
+}
+
+function usd(value: number): string {
+  return value === 0 ? '$0' : `$${value.toFixed(value < 0.01 ? 5 : 4)}`;
+}
+
+function clientFor(options: CommonOptions): ApiClient {
+  return new ApiClient({ url: options.url, key: options.key });
+}
+
+/** Follows to the end, then prints the result: the resume (or JSON) on stdout, a summary on stderr. */
+async function followAndPrint(client: ApiClient, id: string, stages: readonly PipelineStage[], options: CommonOptions, io: Io): Promise<ExitCode> {
+  const view = createProgressView(options.progress, io.stderr, io.env);
+  view.start(id, stages);
+  try {
+    await client.follow(
+      id,
+      {
+        event: (event) => view.event(event),
+        reconnecting: (attempt, delayMs, why) =>
+          view.note(`imaginator: connection lost (${why}); resuming after the last event in ${formatMs(delayMs)} (attempt ${attempt})`),
+      },
+      io.signal,
+    );
+  } catch (error) {
+    view.stop();
+    if (error instanceof CliError && error.exitCode === EXIT.INTERRUPTED) {
+      io.stderr.write(`imaginator: stopped following ${id}; it keeps running. Follow it again: imaginator watch ${id}; stop it: imaginator cancel ${id}\n`);
+    }
+    throw error;
+  }
+  view.stop();
+  const { enhancement } = await client.request(EnhancementResultDocument, { id });
+  printResult(enhancement, options, io);
+  return exitCodeForStatus(enhancement.status);
+}
+
+function printResult(result: Enhancement, options: CommonOptions, io: Io): void {
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  }
+  const gap = result.gapAnalysis;
+  const summary = [
+    `${result.id} ${result.status}`,
+    `in ${formatMs(result.usage.durationMs)}`,
+    `${usd(result.usage.costUsd)}`,
+    `${result.usage.llmCalls} model call${result.usage.llmCalls === 1 ? '' : 's'}`,
+    gap ? `match ${Math.round(gap.matchScore)}/100` : '',
+  ].filter(Boolean);
+  io.stderr.write(`imaginator: ${summary.join(' · ')}\n`);
+  if (result.error) {
+    io.stderr.write(`imaginator: ${result.error.stage ? `${result.error.stage} failed` : 'failed'}: ${result.error.message} (${result.error.code})\n`);
+  }
+  if (options.json || result.status !== 'COMPLETED') return;
+  io.stdout.write(resultText(result));
+}
+
+/** The final resume; without POLISH, what the stages that ran produced, as markdown. */
+export function resultText(result: Enhancement): string {
+  if (result.finalResumeMarkdown) return result.finalResumeMarkdown.endsWith('\n') ? result.finalResumeMarkdown : `${result.finalResumeMarkdown}\n`;
+  const lines: string[] = [];
+  const gap = result.gapAnalysis;
+  if (gap) {
+    lines.push('# Gap analysis', '', `Match score: ${Math.round(gap.matchScore)}/100`, '', gap.summary, '');
+    lines.push(`Matched: ${gap.matchedKeywords.join(', ') || '—'}`, '', `Missing: ${gap.missingKeywords.join(', ') || '—'}`, '');
+  }
+  if (result.suggestions?.length) {
+    lines.push('# Suggestions', '');
+    for (const s of [...result.suggestions].sort((a, b) => a.priority - b.priority)) lines.push(`- **${s.title}** (${s.kind.toLowerCase()}): ${s.detail}`);
+    lines.push('');
+  }
+  if (result.starBullets?.length) {
+    lines.push('# STAR bullets', '', ...result.starBullets.map((b) => `- ${b.text}`), '');
+  } else if (result.creativeDraft) {
+    lines.push('# Draft', '', result.creativeDraft.narrative, '');
+  } else if (result.dossier) {
+    lines.push('# Dossier', '', result.dossier.masterProfile, '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export async function enhance(options: EnhanceOptions, io: Io): Promise<ExitCode> {
+  if (options.resume === '-' && options.job === '-') throw new CliError('only one of --resume and --job can be - (stdin)', EXIT.USAGE);
+  const resumeText = await readText(options.resume, 'resume', io.stdin);
+  const jobAd = await readText(options.job, 'job ad', io.stdin);
+  const client = clientFor(options);
+  const { startEnhancement } = await client.request(StartEnhancementDocument, {
+    input: { resumeText, jobAd, stages: options.stages, creativity: options.creativity },
+  });
+  io.stderr.write(`imaginator: started ${startEnhancement.id}\n`);
+  return followAndPrint(client, startEnhancement.id, startEnhancement.requestedStages, options, io);
+}
+
+export async function watch(id: string, options: CommonOptions, io: Io): Promise<ExitCode> {
+  const client = clientFor(options);
+  const { enhancement } = await client.request(EnhancementResultDocument, { id });
+  return followAndPrint(client, enhancement.id, enhancement.requestedStages, options, io);
+}
+
+export async function status(id: string, options: CommonOptions, io: Io): Promise<ExitCode> {
+  const client = clientFor(options);
+  const { enhancement: e } = await client.request(EnhancementResultDocument, { id });
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(e, null, 2)}\n`);
+    return exitCodeForStatus(e.status);
+  }
+  const lines = [`${e.id}  ${e.status}`, `created    ${e.createdAt}`];
+  if (e.completedAt) lines.push(`completed  ${e.completedAt}`);
+  lines.push('', 'stage      status     model                          time      cost');
+  for (const s of e.stages) {
+    const model = s.model ? `${s.provider ?? '?'}/${s.model}`.replace(/^(\w+)\/\1\//, '$1/') : '—';
+    lines.push(
+      `${s.stage.padEnd(10)} ${s.status.padEnd(10)} ${model.slice(0, 30).padEnd(30)} ${(s.durationMs === null ? '—' : formatMs(s.durationMs)).padStart(8)}  ${s.costUsd === null ? '—' : usd(s.costUsd)}${s.cached ? ' (cached)' : ''}`,
+    );
+  }
+  lines.push('', `usage      ${e.usage.llmCalls} calls, ${e.usage.totalTokens} tokens, ${usd(e.usage.costUsd)}, ${formatMs(e.usage.durationMs)}`);
+  if (e.gapAnalysis) {
+    lines.push(`match      ${Math.round(e.gapAnalysis.matchScore)}/100`);
+    if (e.gapAnalysis.missingKeywords.length) lines.push(`missing    ${e.gapAnalysis.missingKeywords.join(', ')}`);
+  }
+  if (e.error) lines.push(`error      ${e.error.stage ?? ''} ${e.error.message} (${e.error.code})`.replace(/ {2,}/g, ' '));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return exitCodeForStatus(e.status);
+}
+
+export async function cancel(id: string, options: CommonOptions, io: Io): Promise<ExitCode> {
+  const client = clientFor(options);
+  const { cancelEnhancement } = await client.request(CancelEnhancementDocument, { id });
+  if (options.json) io.stdout.write(`${JSON.stringify(cancelEnhancement)}\n`);
+  else io.stdout.write(`${cancelEnhancement.id}  ${cancelEnhancement.status}\n`);
+  return EXIT.OK;
+}

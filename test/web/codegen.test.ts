@@ -1,0 +1,16 @@
+/** The typed documents of the web page and the CLI match schema.graphql and web/operations.graphql. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import { expect, it } from 'vitest';
+import config from '../../web/codegen.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+it('web/src/generated and src/cli/generated are up to date (npm run codegen:web)', async () => {
+  const outputs = (await generate({ ...config, cwd: ROOT, silent: true }, false)) as Array<{ filename: string; content: string }>;
+  expect(outputs.length).toBe(6);
+  for (const { filename, content } of outputs) {
+    expect(readFileSync(join(ROOT, filename), 'utf8'), `${filename} is stale: run npm run codegen:web`).toBe(content);
+  }
+}, 30_000);

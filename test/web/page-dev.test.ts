@@ -1,0 +1,268 @@
+/**
+ * The web page in a real browser: headless Chromium (Debian's `chromium`) driven by playwright-core,
+ * against the API started here, which serves the page built from web/ at `/`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { createGateway } from '../../src/gateway/index.js';
+import { STAGES } from '../../src/pipeline/graph.js';
+import { EnhancementResultDocument } from '../generated/graphql.js';
+import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { request } from '../helpers/client.js';
+import { delayedGateway } from '../helpers/gateways.js';
+import { JOB_A, RESUME_A } from '../helpers/samples.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const ARTIFACTS = join(ROOT, 'test', '.artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`test/web: SKIPPING the browser tests: ${CHROMIUM} is missing (install Debian's chromium: apt-get install -y chromium)`);
+}
+
+const config = testConfig();
+let app: App;
+let base: string;
+const profiles: string[] = [];
+
+beforeAll(async () => {
+  // The page as it is now, not a stale build.
+  execFileSync('npx', ['vite', 'build', 'web', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  // Every model call waits a little, so the bars are seen moving.
+  app = await startTestApp({ config, gateway: delayedGateway(createGateway(config), 120) });
+  base = app.api!.url.replace(/\/graphql$/, '');
+  { // DEV GRAFT
+    const express = (await import('express')).default;
+    const { mountWebApp } = await import('../../src/api/web.js');
+    const server = app.api!.httpServer;
+    const [orig] = server.listeners('request') as any[];
+    server.removeAllListeners('request');
+    const web = express();
+    mountWebApp(web);
+    web.use((req: any, res: any) => orig(req, res));
+    server.on('request', web);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await dropPrefix(config.prefix);
+  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+});
+
+async function browser(viewport: { width: number; height: number }, mobile = false): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'imaginator-chromium-'));
+  profiles.push(profile);
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport,
+    isMobile: mobile,
+    hasTouch: mobile,
+    deviceScaleFactor: 1,
+  });
+}
+
+/** Fails the test on any script error or failed request of the page. */
+function watchForErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** WCAG contrast ratio of an element's text against the first opaque background behind it. */
+async function contrastOf(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((element) => {
+    const parse = (color: string): number[] => (color.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]): number => {
+      const channel = (v: number): number => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+    };
+    let node: Element | null = element;
+    let background = [255, 255, 255];
+    while (node) {
+      const rgba = parse(getComputedStyle(node).backgroundColor);
+      if (rgba.length === 3 || (rgba.length === 4 && rgba[3]! > 0.9)) {
+        background = rgba.slice(0, 3);
+        break;
+      }
+      node = node.parentElement;
+    }
+    const [l1, l2] = [luminance(parse(getComputedStyle(element).color)), luminance(background)].sort((a, b) => b - a);
+    return (l1! + 0.05) / (l2! + 0.05);
+  });
+}
+
+describe('the page served at /', () => {
+  it('is the built page, and /graphql still answers beside it', async () => {
+    const page = await fetch(`${base}/`);
+    const html = await page.text();
+    expect(page.status, 'GET / must serve web/dist: wire mountWebApp(app) in src/api/server.ts').toBe(200);
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeTruthy();
+    const bundle = await fetch(`${base}${script}`);
+    expect(bundle.status).toBe(200);
+    // Bundled: no CDN, no bare imports left for the browser to resolve.
+    const code = await bundle.text();
+    expect(code).not.toMatch(/https?:\/\/(cdn|unpkg|esm\.sh|jsdelivr)/);
+    expect(code).not.toMatch(/from\s*["'](graphql-ws|marked|dompurify)["']/);
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+  });
+});
+
+describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
+  it('desktop: upload + paste, start, every stage bar live to done across a dropped socket, then the result', async () => {
+    const context = await browser({ width: 1280, height: 900 });
+    try {
+      const page = await context.newPage();
+      const problems = watchForErrors(page);
+
+      // Cut the first WebSocket after ANALYSIS completes; record what the page subscribes with.
+      const subscribes: Array<{ after?: string | null }> = [];
+      const delivered: string[] = [];
+      let sockets = 0;
+      await page.routeWebSocket(/\/graphql$/, (ws) => {
+        const number = ++sockets;
+        const server = ws.connectToServer();
+        let cut = false;
+        ws.onMessage((message) => {
+          const parsed = JSON.parse(String(message));
+          if (parsed.type === 'subscribe') subscribes.push(parsed.payload.variables);
+          server.send(message);
+        });
+        server.onMessage((message) => {
+          if (cut) return; // in flight when the connection was cut: the page never gets it
+          const parsed = JSON.parse(String(message));
+          ws.send(message);
+          const event = parsed.type === 'next' ? parsed.payload.data?.enhancementProgress : undefined;
+          if (event) delivered.push(event.cursor);
+          if (number === 1 && event?.type === 'STAGE_COMPLETED' && event.stage === 'ANALYSIS') {
+            cut = true;
+            void ws.close({ code: 1012, reason: 'test cuts the connection' });
+            void server.close();
+          }
+        });
+      });
+
+      await page.goto(`${base}/`);
+      await expect(page.title()).resolves.toContain('Imaginator');
+
+      // Accessible form: every control has a label; keyboard focus is visible.
+      const unlabelled = await page.$$eval('input, textarea, select, button', (controls) =>
+        controls
+          .filter((c) => !(c as HTMLInputElement).hidden && !((c as HTMLInputElement).labels?.length || c.getAttribute('aria-label') || (c.tagName === 'BUTTON' && c.textContent?.trim())))
+          .map((c) => c.outerHTML),
+      );
+      expect(unlabelled).toEqual([]);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      await page.focus('#resume');
+      expect(await page.$eval('#resume', (el) => getComputedStyle(el).outlineWidth)).toBe('3px');
+      for (const selector of ['#resume-hint', 'label[for="resume"]', '#start', '.checks .muted']) {
+        expect(await contrastOf(page, selector), selector).toBeGreaterThanOrEqual(4.5);
+      }
+
+      // The resume comes from a file, the job ad is pasted.
+      await page.setInputFiles('#resume-file', { name: 'resume.md', mimeType: 'text/markdown', buffer: Buffer.from(RESUME_A) });
+      await expect.poll(() => page.inputValue('#resume')).toBe(RESUME_A);
+      await page.fill('#job-ad', JOB_A);
+      await page.check('input[name="creativity"][value="BOLD"]');
+      for (const stage of STAGES) expect(await page.isChecked(`#stage-${stage.toLowerCase()}`)).toBe(true);
+      await page.click('#start');
+
+      // Live: a bar is seen running (indeterminate) before all of them are done.
+      await page.waitForSelector('li.bar[data-state="running"] progress:not([value])', { timeout: 10_000 });
+      expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as HTMLElement).dataset.stage))).toEqual([...STAGES]);
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('li.bar[data-state="done"]').length === count,
+        STAGES.length,
+        { timeout: 20_000 },
+      );
+      for (const stage of STAGES) {
+        const row = page.locator(`li.bar[data-stage="${stage}"]`);
+        expect(await row.locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(1);
+        expect(await row.locator('.state').textContent()).toMatch(/^Done in \d/);
+      }
+      expect(await page.$eval('#overall-bar', (p) => (p as HTMLProgressElement).value)).toBe(1);
+
+      // The socket was cut once; the page subscribed again with `after` = the last cursor it had seen.
+      expect(sockets).toBeGreaterThanOrEqual(2);
+      expect(subscribes[0]!.after ?? null).toBeNull();
+      const cutAt = subscribes.length > 1 ? subscribes[1]!.after : undefined;
+      expect(cutAt).toBeTruthy();
+      expect(delivered).toContain(cutAt);
+      expect(new Set(delivered).size).toBe(delivered.length); // nothing delivered twice
+
+      // The result, as the API has it.
+      await page.waitForSelector('#result:not([hidden]) [data-testid="final-resume"]', { timeout: 10_000 });
+      const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+      const { enhancement } = await request(app.api!.url, EnhancementResultDocument, { id });
+      expect(enhancement.status).toBe('COMPLETED');
+      expect(await page.textContent('[data-testid="result-status"]')).toBe('completed');
+      expect(await page.textContent('[data-testid="match-score"]')).toBe(String(Math.round(enhancement.gapAnalysis!.matchScore)));
+      const matched = await page.$$eval('[data-testid="matched-keywords"] li', (items) => items.map((i) => i.textContent));
+      expect(matched).toEqual(enhancement.gapAnalysis!.matchedKeywords);
+      const missing = await page.$$eval('[data-testid="missing-keywords"] li', (items) => items.map((i) => i.textContent));
+      expect(missing).toEqual(enhancement.gapAnalysis!.missingKeywords);
+      expect(missing.join(' ')).toMatch(/Kubernetes|AWS|Amazon/);
+      expect(await page.locator('[data-testid="suggestions"] > li').count()).toBe(enhancement.suggestions!.length);
+      // Markdown rendered to HTML, not shown as text.
+      expect(await page.textContent('[data-testid="final-resume"] h1')).toBe('Jane Doe');
+      expect(await page.textContent('[data-testid="final-resume"]')).toContain('Acme Analytics');
+      expect(await page.textContent('[data-testid="final-resume"]')).not.toContain('# Jane Doe');
+      expect(await page.locator('[data-testid="editorial-notes"] li').count()).toBe(enhancement.editorialNotes!.length);
+      const rows = await page.$$eval('[data-testid="stage-table"] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+      expect(rows.map((r) => r[0])).toEqual(['Analysis', 'Research', 'Draft', 'STAR', 'Polish', 'Suggest', 'Critique']);
+      for (const row of rows) {
+        expect(row[1]).toMatch(/^completed/);
+        expect(row[3]).toMatch(/^\d+(\.\d)? m?s$/); // time per stage
+        expect(row[4]).toBe('$0'); // cost per stage (the local engine is free)
+      }
+      expect(await page.textContent('[data-testid="total-cost"]')).toBe('$0');
+
+      await page.screenshot({ path: join(ARTIFACTS, 'web.png'), fullPage: true });
+
+      // A reload follows the same enhancement again from the #id in the URL.
+      await page.reload();
+      await page.waitForSelector('#result:not([hidden]) [data-testid="final-resume"]', { timeout: 10_000 });
+      expect(await page.locator('li.bar[data-state="done"]').count()).toBe(STAGES.length);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('phone: fits a 390 px screen without sideways scrolling, and shows the result', async () => {
+    const context = await browser({ width: 390, height: 844 }, true);
+    try {
+      const page = await context.newPage();
+      const problems = watchForErrors(page);
+      await page.goto(`${base}/`);
+      await page.fill('#resume', RESUME_A);
+      await page.fill('#job-ad', JOB_A);
+      await page.uncheck('#stage-critique');
+      await page.uncheck('#stage-suggest');
+      await page.tap('#start');
+      await page.waitForSelector('#result:not([hidden]) [data-testid="final-resume"]', { timeout: 20_000 });
+      // SUGGEST and CRITIQUE were not asked for: no bar for them.
+      expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as HTMLElement).dataset.state))).toEqual(['done', 'done', 'done', 'done', 'done']);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // Touch targets: the start button is at least 44 px high.
+      expect((await page.locator('#start').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await page.screenshot({ path: join(ARTIFACTS, 'web-phone.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

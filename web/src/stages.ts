@@ -1,0 +1,15 @@
+import type { PipelineStage } from './generated/graphql.js';
+
+export const STAGES: ReadonlyArray<{ stage: PipelineStage; name: string; produces: string }> = [
+  { stage: 'ANALYSIS', name: 'Analysis', produces: 'experiences, skills, gap analysis' },
+  { stage: 'RESEARCH', name: 'Research', produces: 'master dossier' },
+  { stage: 'DRAFT', name: 'Draft', produces: 'creative narrative' },
+  { stage: 'STAR', name: 'STAR', produces: 'STAR bullets' },
+  { stage: 'POLISH', name: 'Polish', produces: 'final resume' },
+  { stage: 'SUGGEST', name: 'Suggest', produces: 'suggestions' },
+  { stage: 'CRITIQUE', name: 'Critique', produces: 'refined suggestions' },
+];
+
+export function stageName(stage: PipelineStage): string {
+  return STAGES.find((s) => s.stage === stage)?.name ?? stage;
+}
