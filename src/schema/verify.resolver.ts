@@ -1,0 +1,59 @@
+import { Arg, Ctx, Field, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { verifyTailoring } from '../local/index.js';
+import type { TruthFindingKind as Kind } from '../local/types.js';
+import type { RequestContext } from './context.js';
+import { badInput } from './errors.js';
+
+export const TruthFindingKind: { [K in Kind]: K } = {
+  INVENTED_EMPLOYER: 'INVENTED_EMPLOYER',
+  INVENTED_TITLE: 'INVENTED_TITLE',
+  CHANGED_DATE: 'CHANGED_DATE',
+  INFLATED_NUMBER: 'INFLATED_NUMBER',
+  INVENTED_DEGREE: 'INVENTED_DEGREE',
+  INVENTED_CERTIFICATION: 'INVENTED_CERTIFICATION',
+  DROPPED_SECTION: 'DROPPED_SECTION',
+  CHANGED_NAME: 'CHANGED_NAME',
+};
+registerEnumType(TruthFindingKind, { name: 'TruthFindingKind', description: 'What a tailored resume claims that its original does not support.' });
+
+@ObjectType()
+export class TruthFinding {
+  @Field(() => TruthFindingKind) kind!: Kind;
+  @Field(() => String, { description: 'The tailored text the finding is about.' }) excerpt!: string;
+  @Field(() => String) detail!: string;
+}
+
+@ObjectType({ description: 'An audit of a tailored resume against its original.' })
+export class TailoringVerdict {
+  @Field(() => Boolean, { description: 'True exactly when there are no findings.' }) faithful!: boolean;
+  @Field(() => [TruthFinding]) findings!: TruthFinding[];
+  @Field(() => [String], { description: "The job ad's keywords the tailored text covers (empty without a job ad)." })
+  coveredKeywords!: string[];
+  @Field(() => [String]) missingKeywords!: string[];
+}
+
+@Resolver()
+export class VerifyResolver {
+  @Query(() => TailoringVerdict, {
+    description:
+      'Deterministic, no model call: what the tailored text claims that the original does not support, and which of the job ad keywords it covers.',
+  })
+  verifyTailoring(
+    @Arg('original', () => String) original: string,
+    @Arg('tailored', () => String) tailored: string,
+    @Arg('jobAd', () => String, { nullable: true }) jobAd: string | null,
+    @Ctx() { services }: RequestContext,
+  ): TailoringVerdict {
+    const { maxResumeChars, maxJobAdChars } = services.config.limits;
+    for (const [field, value, max] of [
+      ['original', original, maxResumeChars],
+      ['tailored', tailored, maxResumeChars],
+      ['jobAd', jobAd ?? '', maxJobAdChars],
+    ] as const) {
+      if (value.length > max) throw badInput(`${field} is ${value.length} characters; the limit is ${max}`, field);
+    }
+    if (!original.trim()) throw badInput('original is empty: send the resume the tailored text was made from', 'original');
+    if (!tailored.trim()) throw badInput('tailored is empty: send the tailored resume to audit', 'tailored');
+    return verifyTailoring(original, tailored, jobAd);
+  }
+}
