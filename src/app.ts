@@ -3,6 +3,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config.js';
+import { RateLimits } from './api/limits.js';
 import { startApiServer, type ApiServer } from './api/server.js';
 import { EventHub } from './events/hub.js';
 import { StageCache, withStageCache } from './gateway/cache.js';
@@ -12,6 +13,7 @@ import { Metrics } from './metrics.js';
 import { EnhancementQueue } from './queue/index.js';
 import { connectRedis, type Redis } from './redis.js';
 import { buildImaginatorSchema } from './schema/index.js';
+import { DailyBudget } from './store/budget.js';
 import { EnhancementStore } from './store/enhancement-store.js';
 import { startEnhancementWorker, type EnhancementWorker } from '../workers/enhancement-worker.js';
 
@@ -86,7 +88,10 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
         stageTimeoutMs: config.stageTimeoutMs,
         deadlineMs: config.deadlineMs,
         lockDurationMs,
+        logger,
+        budget: config.rateLimits.dailyBudgetUsd === null ? undefined : new DailyBudget(workerRedis, config.prefix, config.rateLimits.dailyBudgetUsd),
         observe: (stage, outcome, durationMs, calls) => {
+          logger.debug({ stage, outcome, durationMs, providers: calls.map((c) => c.provider) }, 'stage ended');
           metrics.stageDuration.observe({ stage, outcome }, durationMs / 1000);
           for (const call of calls) {
             const labels = { provider: call.provider, model: call.model };
@@ -103,7 +108,16 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
       ? null
       : await startApiServer({
           schema: await buildImaginatorSchema(),
-          services: { config, redis, store, queue, hub, modelRegistry: gateway },
+          services: {
+            config,
+            redis,
+            store,
+            queue,
+            hub,
+            modelRegistry: gateway,
+            rateLimits: new RateLimits(redis, config.prefix, config.rateLimits),
+            budget: config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd),
+          },
           metrics,
           logger,
           port: config.port,

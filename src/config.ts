@@ -53,6 +53,19 @@ const EnvSchema = z.object({
   IMAGINATOR_MODEL_STAGE_4: optionalString,
   IMAGINATOR_MODEL_SUGGEST: optionalString,
   IMAGINATOR_MODEL_CRITIQUE: optionalString,
+  /** Limits per API key. Unset: on with these defaults while auth is on, off while it is off. */
+  IMAGINATOR_RATE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  /** US dollars a tenant may spend on models per UTC day; checked before each stage. */
+  IMAGINATOR_DAILY_BUDGET_USD: z.coerce.number().min(0).optional(),
+  /** Open WebSocket connections per key (per API process) and subscriptions per connection. */
+  IMAGINATOR_WS_CONNECTIONS_PER_KEY: int(20),
+  IMAGINATOR_WS_SUBSCRIPTIONS_PER_CONNECTION: int(25),
+  /** Query limits: cost (fields weighted by their complexity), depth, aliases and parser tokens. */
+  IMAGINATOR_MAX_QUERY_COMPLEXITY: int(1_000),
+  IMAGINATOR_MAX_QUERY_DEPTH: int(10),
+  IMAGINATOR_MAX_ALIASES: int(30),
+  IMAGINATOR_MAX_QUERY_TOKENS: int(3_000),
   /** Log level for pino: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -97,6 +110,10 @@ export interface Config {
     CRITIQUE?: string;
   };
   logLevel: Env['LOG_LEVEL'];
+  /** null: that limit is off. */
+  rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null };
+  wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number };
+  queryLimits: { maxComplexity: number; maxDepth: number; maxAliases: number; maxTokens: number };
 }
 
 export class ConfigError extends Error {
@@ -170,5 +187,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       CRITIQUE: env.IMAGINATOR_MODEL_CRITIQUE,
     },
     logLevel: env.LOG_LEVEL,
+    rateLimits: {
+      requestsPerMinute: env.IMAGINATOR_RATE_REQUESTS_PER_MINUTE ?? (apiKeys ? 600 : null),
+      enhancementsPerMinute: env.IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE ?? (apiKeys ? 60 : null),
+      dailyBudgetUsd: env.IMAGINATOR_DAILY_BUDGET_USD ?? (apiKeys ? 50 : null),
+    },
+    wsLimits: {
+      connectionsPerKey: env.IMAGINATOR_WS_CONNECTIONS_PER_KEY,
+      subscriptionsPerConnection: env.IMAGINATOR_WS_SUBSCRIPTIONS_PER_CONNECTION,
+    },
+    queryLimits: {
+      maxComplexity: env.IMAGINATOR_MAX_QUERY_COMPLEXITY,
+      maxDepth: env.IMAGINATOR_MAX_QUERY_DEPTH,
+      maxAliases: env.IMAGINATOR_MAX_ALIASES,
+      maxTokens: env.IMAGINATOR_MAX_QUERY_TOKENS,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { WaitingError, Worker, type ConnectionOptions } from 'bullmq';
 import type { EventHub } from '../src/events/hub.js';
 import type { Gateway } from '../src/gateway/types.js';
+import type { Logger } from '../src/logger.js';
 import { orchestrate, type OrchestratorDeps } from '../src/pipeline/orchestrator.js';
 import { JOB_ATTEMPTS, QUEUE_NAME, type EnhancementJobData } from '../src/queue/index.js';
 import type { EnhancementStore } from '../src/store/enhancement-store.js';
@@ -17,6 +18,8 @@ export interface EnhancementWorkerOptions {
   stageTimeoutMs: number;
   deadlineMs: number;
   observe?: OrchestratorDeps['observe'];
+  budget?: OrchestratorDeps['budget'];
+  logger?: Logger;
   /**
    * How long a job's lock lasts without renewal. A live worker renews it every half of this, so a
    * stage may take far longer; a dead worker's job is taken over by another within about this
@@ -55,6 +58,7 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
     stageTimeoutMs: options.stageTimeoutMs,
     deadlineMs: options.deadlineMs,
     observe: options.observe,
+    budget: options.budget,
   };
   const lockDuration = options.lockDurationMs ?? 10_000;
 
@@ -66,8 +70,11 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
       if (!record || (record.status !== 'QUEUED' && record.status !== 'RUNNING')) return 'SKIPPED';
       const controller = new AbortController();
       running.set(id, controller);
+      const log = options.logger?.child({ enhancementId: id, jobAttempt: job.attemptsMade + 1 });
+      log?.info({ stages: record.requestedStages, status: record.status }, 'enhancement started');
       try {
         const outcome = await orchestrate(record, deps, controller.signal);
+        log?.info({ outcome }, 'enhancement finished');
         if (outcome === 'STOPPED' && controller.signal.reason instanceof ShuttingDown) {
           await job.moveToWait(token);
           throw new WaitingError();

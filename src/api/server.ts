@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -5,15 +6,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import type { GraphQLSchema } from 'graphql';
 import type { ApiServices, RequestContext } from '../schema/context.js';
 import { codedError } from '../schema/errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { ApiKeyAuth } from './auth.js';
+import { maskError } from './errors.js';
+import { checkQueryLimits } from './query-limits.js';
+import { mountWebApp } from './web.js';
+import { attachWebSocket } from './websocket.js';
 import { operationMetricsPlugin } from './operation-metrics.js';
 
 export interface ApiServerOptions {
@@ -33,19 +35,6 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-/**
- * Errors the API raised on purpose (GraphQLErrors with a code) reach the client as they are,
- * minus any stack; anything else is a bug whose message may hold internals: it is masked.
- */
-export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError && !(original.originalError && !(original.originalError instanceof GraphQLError))) {
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
 const READY_TIMEOUT_MS = 1_000;
 
 /** False when the check fails or takes longer than `ms` (Redis away: commands wait to reconnect). */
@@ -60,43 +49,65 @@ function routeOf(path: string): string {
 
 /** Apollo (HTTP) and graphql-ws (WebSocket) on one server and path, plus health routes. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const { schema, services, metrics } = options;
+  const { schema, services, metrics, logger } = options;
   const auth = new ApiKeyAuth(services.config.apiKeys);
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
     const end = metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => end({ route: routeOf(req.path), status: String(res.statusCode) }));
+    res.on('finish', () => {
+      const route = routeOf(req.path);
+      end({ route, status: String(res.statusCode) });
+      // Never the body, the query string or the headers: they carry resumes and keys.
+      logger.info({ requestId, method: req.method, route, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
     next();
   });
   const httpServer = createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 256 * 1024 });
-  const wsCleanup = useServer<Record<string, unknown>, { tenant?: string }>(
-    {
-      schema,
-      // A connection with a missing or wrong key is closed with 4403 (returning false, never throwing).
-      onConnect: (ctx) => {
-        const tenant = auth.tenantFor(ApiKeyAuth.fromConnectionParams(ctx.connectionParams));
-        if (!tenant) return false;
-        ctx.extra.tenant = tenant;
-        return true;
-      },
-      context: (ctx): RequestContext => ({ tenant: ctx.extra.tenant!, services }),
-    },
-    wsServer,
-  );
+  const wsCleanup = attachWebSocket({ httpServer, schema, services, auth });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !services.config.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Batched requests (a JSON array of operations) are refused: one operation per request.
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: services.config.queryLimits.maxTokens },
     formatError: maskError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       operationMetricsPlugin(metrics),
+      {
+        async requestDidStart({ request }) {
+          return {
+            async didEncounterErrors({ errors, operation }) {
+              const codes = errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+              const internal = errors.filter((e) => !(e.extensions?.code && e.extensions.code !== 'INTERNAL_SERVER_ERROR'));
+              // Error names and codes, not messages: a message may quote the input.
+              logger[internal.length ? 'error' : 'debug'](
+                { operation: operation?.operation ?? null, named: request.operationName ? true : false, codes, errors: internal.map((e) => e.originalError?.name ?? e.name) },
+                'graphql errors',
+              );
+            },
+          };
+        },
+      },
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, request }) {
+              const error = checkQueryLimits(schema, document, request.operationName, request.variables, services.config.queryLimits);
+              if (error) throw error;
+            },
+          };
+        },
+      },
       {
         async serverWillStart() {
           return {
@@ -120,6 +131,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ]);
     res.status(redis && queue ? 200 : 503).json({ status: redis && queue ? 'ready' : 'not ready', redis, queue });
   });
+  mountWebApp(app);
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
@@ -134,6 +146,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
             http: { status: 401 },
           });
         }
+        await services.rateLimits.request(tenant);
         return { tenant, services };
       },
     }),

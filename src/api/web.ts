@@ -48,11 +48,11 @@ export function mountWebApp(app: Express, options: { distDir?: string } = {}): v
 
   // index.html is looked up on every request, so a build made while the server runs is picked up.
   app.get(['/', '/index.html'], (_req, res, next) => {
-    pageHeaders(res);
     if (!existsSync(indexFile)) {
-      res.status(503).type('html').send(NOT_BUILT);
+      res.status(503).set('cache-control', 'no-store').type('html').send(NOT_BUILT);
       return;
     }
+    pageHeaders(res);
     res.sendFile(indexFile, (error) => {
       if (error && !res.headersSent) next(error);
     });

@@ -37,13 +37,14 @@ ${EXIT_CODES_HELP}`,
   const common = (command: Command): Command =>
     command
       .addOption(new Option('--url <url>', 'GraphQL URL of the API').env('IMAGINATOR_URL').default(DEFAULT_URL).argParser(parseUrl))
-      .addOption(new Option('--key <key>', 'API key').env('IMAGINATOR_API_KEY'))
+      .addOption(new Option('--key <key>', 'API key (prefer IMAGINATOR_API_KEY: an option shows in the process list)').env('IMAGINATOR_API_KEY'))
       .option('--json', 'print the full result as JSON on stdout')
       .addOption(
         new Option('--progress <mode>', 'progress on stderr: bars, plain lines, or none (auto: bars on a terminal, plain otherwise)')
           .choices(['auto', 'bars', 'plain', 'none'])
           .default('auto'),
-      );
+      )
+      .addHelpText('after', EXIT_CODES_HELP);
 
   common(
     root

@@ -4,6 +4,7 @@
  * stage may see, and nothing else.
  */
 import type { CallReport, Gateway } from '../gateway/types.js';
+import type { DailyBudget } from '../store/budget.js';
 import type { EnhancementStore } from '../store/enhancement-store.js';
 import type { EnhancementRecord, StageRun } from '../store/types.js';
 import { DEPENDS_ON, type Stage } from './graph.js';
@@ -58,6 +59,8 @@ export interface OrchestratorDeps {
   stageTimeoutMs: number;
   /** The enhancement fails with DEADLINE_EXCEEDED this long after it was accepted. */
   deadlineMs: number;
+  /** The tenant's daily model budget, checked before each stage and charged after it. */
+  budget?: DailyBudget;
   /** Told of every stage that ended, for metrics. */
   observe?: (stage: Stage, outcome: 'completed' | 'failed', durationMs: number, calls: CallReport[]) => void;
 }
@@ -76,7 +79,7 @@ class StageFailure extends Error {
   override name = 'StageFailure';
   constructor(
     readonly stage: Stage,
-    readonly code: 'STAGE_FAILED' | 'STAGE_TIMEOUT' | 'DEADLINE_EXCEEDED',
+    readonly code: 'STAGE_FAILED' | 'STAGE_TIMEOUT' | 'DEADLINE_EXCEEDED' | 'BUDGET_EXCEEDED',
     message: string,
   ) {
     super(message);
@@ -111,6 +114,9 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
   };
 
   const runStage = async (stage: Stage): Promise<void> => {
+    if (deps.budget && (await deps.budget.exceeded(record.tenant))) {
+      throw new StageFailure(stage, 'BUDGET_EXCEEDED', `the daily model budget of $${deps.budget.limitUsd} is spent; ${stage} was not started`);
+    }
     const startedAt = new Date();
     const base = record.stages[stage] ?? ({ status: 'PENDING', stage } as StageRun);
     const running: StageRun = { ...base, status: 'RUNNING', startedAt: startedAt.toISOString(), error: null };
@@ -151,6 +157,7 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
     }
     const durationMs = Date.now() - startedAt.getTime();
     deps.observe?.(stage, 'completed', durationMs, result.calls);
+    await deps.budget?.spend(record.tenant, result.calls.reduce((usd, call) => usd + call.costUsd, 0));
     (done as Record<Stage, unknown>)[stage] = result.output;
     await emitOrStop(record.id, {
       type: 'STAGE_COMPLETED',

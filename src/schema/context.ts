@@ -12,6 +12,10 @@ export interface ApiServices {
   store: EnhancementStore;
   queue: EnhancementQueue;
   hub: EventHub;
+  /** Per-key request and enhancement rates. */
+  rateLimits: { request(tenant: string): Promise<void>; enhancement(tenant: string): Promise<void> };
+  /** The tenant's daily model budget; null when off. */
+  budget: { exceeded(tenant: string): Promise<boolean>; limitUsd: number } | null;
   /** The gateway's models and their health (the `models` query). */
   modelRegistry: { models(): GatewayModelInfo[] };
 }

@@ -28,7 +28,10 @@ export class EnhancementResolver {
     return toEnhancement(record);
   }
 
-  @Query(() => EnhancementConnection, { description: 'Your enhancements, newest first.' })
+  @Query(() => EnhancementConnection, {
+    description: 'Your enhancements, newest first.',
+    complexity: ({ args, childComplexity }) => Math.max(1, Math.min(Number(args.first ?? 20), MAX_PAGE)) * childComplexity,
+  })
   async enhancements(
     @Arg('first', () => Int, { nullable: true, description: `Page size, 1..${MAX_PAGE}; default 20.` }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
@@ -42,7 +45,10 @@ export class EnhancementResolver {
     return { edges, pageInfo: { hasNextPage: hasNext, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  @Mutation(() => Enhancement, { description: 'Accepts an enhancement and queues it; follow it with enhancementProgress.' })
+  @Mutation(() => Enhancement, {
+    description: 'Accepts an enhancement and queues it; follow it with enhancementProgress.',
+    complexity: ({ childComplexity }) => 10 + childComplexity,
+  })
   async startEnhancement(@Arg('input', () => EnhancementInput) raw: EnhancementInput, @Ctx() ctx: RequestContext): Promise<Enhancement> {
     const valid = validateInput(raw, ctx.services.config.limits, new Date());
     return toEnhancement(await this.accept(ctx, valid, PRIORITY.background));
@@ -53,6 +59,7 @@ export class EnhancementResolver {
       'Runs the stages the selected fields need (gapAnalysis: ANALYSIS alone; suggestions: ANALYSIS, SUGGEST, CRITIQUE; ' +
       'finalResumeMarkdown: the funnel) ahead of background work, and returns when they are done, or when the wait ' +
       'runs out with the record as it stands (status RUNNING: subscribe to follow it).',
+    complexity: ({ childComplexity }) => 10 + childComplexity,
   })
   async runEnhancement(
     @Arg('input', () => EnhancementInput) raw: EnhancementInput,
@@ -86,12 +93,22 @@ export class EnhancementResolver {
   private async accept(ctx: RequestContext, valid: ValidInput, priority: number): Promise<EnhancementRecord> {
     const { services, tenant } = ctx;
     let id: string | undefined;
+    let reservation: string | null = null;
     if (valid.idempotencyKey) {
-      const key = services.store.keys.idempotency(tenant, valid.idempotencyKey);
-      const reserved = newEnhancementId();
-      const won = await services.redis.set(key, reserved, 'EX', IDEMPOTENCY_SECONDS, 'NX');
-      if (!won) return this.awaitIdempotent(ctx, (await services.redis.get(key)) ?? '');
-      id = reserved;
+      reservation = services.store.keys.idempotency(tenant, valid.idempotencyKey);
+      id = newEnhancementId();
+      const won = await services.redis.set(reservation, id, 'EX', IDEMPOTENCY_SECONDS, 'NX');
+      if (!won) return this.awaitIdempotent(ctx, (await services.redis.get(reservation)) ?? '');
+    }
+    try {
+      await services.rateLimits.enhancement(tenant);
+      if (services.budget && (await services.budget.exceeded(tenant))) {
+        throw codedError('BUDGET_EXCEEDED', `today's model budget of $${services.budget.limitUsd} for this key is spent; try again tomorrow (UTC)`);
+      }
+    } catch (refusal) {
+      // Nothing was accepted: the key is free for a retry.
+      if (reservation) await services.redis.del(reservation);
+      throw refusal;
     }
     const record = await services.store.create({ id, tenant, requestedStages: valid.stages, input: valid.input });
     try {

@@ -48,8 +48,8 @@ export function validateInput(raw: EnhancementInput, limits: InputLimits, now: D
     input: {
       resumeText,
       jobAd,
-      extractedSkills: skills.map((s) => ({ name: s.name.trim(), confidence: s.confidence })),
-      domainInsights: raw.domainInsights ?? null,
+      extractedSkills: skills.map((s) => ({ name: cleanText(s.name.trim(), 'extractedSkills'), confidence: s.confidence })),
+      domainInsights: checkDomainInsights(raw.domainInsights),
       confidenceThreshold: threshold,
       creativity: raw.creativity ?? 'BALANCED',
       asOf: now.toISOString().slice(0, 10),
@@ -63,5 +63,38 @@ export function validateInput(raw: EnhancementInput, limits: InputLimits, now: D
 function requireText(value: string, field: string, max: number): string {
   if (!value.trim()) throw badInput(`${field} is empty: send the text itself`, field);
   if (value.length > max) throw badInput(`${field} is ${value.length} characters; the limit is ${max}`, field);
+  return cleanText(value, field);
+}
+
+// C0 and C1 controls other than tab, newline, carriage return, form feed and vertical tab.
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text as the pipeline wants it: a form feed or vertical tab (PDF copy-paste leaves them between
+ * pages) becomes a newline, CRLF becomes LF. Other control characters and lone surrogates mean
+ * the text was mangled on its way here, so they are refused, saying where.
+ */
+export function cleanText(value: string, field: string): string {
+  const control = CONTROL.exec(value);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw badInput(`${field} holds the control character U+${code} at position ${control.index}: send plain text`, field);
+  }
+  const surrogate = LONE_SURROGATE.exec(value);
+  if (surrogate) throw badInput(`${field} holds a broken character (a lone UTF-16 surrogate) at position ${surrogate.index}`, field);
+  return value.replace(/\r\n?/g, '\n').replace(/[\f\v]/g, '\n');
+}
+
+const MAX_INSIGHTS_BYTES = 16 * 1024;
+const MAX_INSIGHTS_DEPTH = 6;
+
+function checkDomainInsights(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  const bytes = Buffer.byteLength(JSON.stringify(value));
+  if (bytes > MAX_INSIGHTS_BYTES) throw badInput(`domainInsights is ${bytes} bytes of JSON; the limit is ${MAX_INSIGHTS_BYTES}`, 'domainInsights');
+  const depth = (node: unknown): number =>
+    node !== null && typeof node === 'object' ? 1 + Math.max(0, ...Object.values(node as object).map(depth)) : 0;
+  if (depth(value) > MAX_INSIGHTS_DEPTH) throw badInput(`domainInsights nests deeper than ${MAX_INSIGHTS_DEPTH} levels`, 'domainInsights');
   return value;
 }

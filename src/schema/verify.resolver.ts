@@ -3,6 +3,7 @@ import { verifyTailoring } from '../local/index.js';
 import type { TruthFindingKind as Kind } from '../local/types.js';
 import type { RequestContext } from './context.js';
 import { badInput } from './errors.js';
+import { cleanText } from './validate-input.js';
 
 export const TruthFindingKind: { [K in Kind]: K } = {
   INVENTED_EMPLOYER: 'INVENTED_EMPLOYER',
@@ -54,6 +55,6 @@ export class VerifyResolver {
     }
     if (!original.trim()) throw badInput('original is empty: send the resume the tailored text was made from', 'original');
     if (!tailored.trim()) throw badInput('tailored is empty: send the tailored resume to audit', 'tailored');
-    return verifyTailoring(original, tailored, jobAd);
+    return verifyTailoring(cleanText(original, 'original'), cleanText(tailored, 'tailored'), jobAd === null ? null : cleanText(jobAd, 'jobAd'));
   }
 }

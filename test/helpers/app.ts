@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startApp, type App, type Role } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { ModelGateway } from '../../src/gateway/index.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { connectRedis, type Redis } from '../../src/redis.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -24,9 +24,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
-export async function startTestApp(options: { config?: Config; role?: Role; gateway?: ModelGateway } = {}): Promise<App> {
+export async function startTestApp(options: { config?: Config; role?: Role; gateway?: ModelGateway; logger?: Logger } = {}): Promise<App> {
   const config = options.config ?? testConfig();
-  return startApp({ config, role: options.role ?? 'all', logger: createLogger('silent'), gateway: options.gateway });
+  return startApp({ config, role: options.role ?? 'all', logger: options.logger ?? createLogger('silent'), gateway: options.gateway });
 }
 
 /** Deletes every key under a prefix (test clean-up). */

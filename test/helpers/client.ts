@@ -35,6 +35,14 @@ export function wsClient(url: string, connectionParams?: Record<string, unknown>
   return createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
 }
 
+/** graphql-ws reports errors as GraphQL error lists, close events or Errors. */
+function asError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const close = error as { code?: unknown; reason?: unknown };
+  if (typeof close?.code === 'number') return new Error(`socket closed ${close.code} ${String(close.reason ?? '')}`);
+  return new Error(JSON.stringify(error));
+}
+
 /** Subscribes and collects every `next` payload until the server completes the stream. */
 export function collect<T, V extends Record<string, unknown>>(
   client: Client,
@@ -55,7 +63,7 @@ export function collect<T, V extends Record<string, unknown>>(
             onEach?.(result.data, received);
           }
         },
-        error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+        error: (error) => reject(asError(error)),
         complete: () => resolve(received),
       },
     );

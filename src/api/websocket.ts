@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import type { Disposable } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { ApiServices, RequestContext } from '../schema/context.js';
+import { codedError } from '../schema/errors.js';
+import { ApiKeyAuth } from './auth.js';
+import { maskError } from './errors.js';
+import { checkQueryLimits } from './query-limits.js';
+
+export interface WebSocketOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  services: ApiServices;
+  auth: ApiKeyAuth;
+  /** Largest message a client may send, in bytes. */
+  maxPayloadBytes?: number;
+  /** A connection that has not sent `connection_init` by then is closed (4408). */
+  initTimeoutMs?: number;
+}
+
+type Extra = {
+  tenant?: string;
+  subscriptions?: number;
+};
+
+const SUBSCRIPTION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * graphql-ws (graphql-transport-ws protocol) on the API's HTTP server, path `/graphql`. A missing
+ * or wrong key closes the connection with 4403; connections per key and subscriptions per
+ * connection are capped; every operation passes the same query limits as over HTTP.
+ */
+export function attachWebSocket(options: WebSocketOptions): Disposable {
+  const { schema, services, auth } = options;
+  const { wsLimits, queryLimits } = services.config;
+  const openPerTenant = new Map<string, number>();
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.maxPayloadBytes ?? 64 * 1024 });
+
+  return useServer<Record<string, unknown>, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: options.initTimeoutMs ?? 5_000,
+      // Returning false closes with 4403; throwing would log an internal error instead.
+      onConnect: (ctx) => {
+        const tenant = auth.tenantFor(ApiKeyAuth.fromConnectionParams(ctx.connectionParams));
+        if (!tenant) return false;
+        const open = openPerTenant.get(tenant) ?? 0;
+        if (open >= wsLimits.connectionsPerKey) return false;
+        openPerTenant.set(tenant, open + 1);
+        ctx.extra.tenant = tenant;
+        ctx.extra.subscriptions = 0;
+        return true;
+      },
+      onClose: (ctx) => {
+        const tenant = ctx.extra.tenant;
+        if (!tenant) return;
+        const open = (openPerTenant.get(tenant) ?? 1) - 1;
+        if (open > 0) openPerTenant.set(tenant, open);
+        else openPerTenant.delete(tenant);
+      },
+      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        if (!SUBSCRIPTION_ID.test(id)) {
+          return [codedError('BAD_USER_INPUT', 'subscription ids are 1 to 128 letters, digits or _ . : -')];
+        }
+        if ((ctx.extra.subscriptions ?? 0) >= wsLimits.subscriptionsPerConnection) {
+          return [codedError('RATE_LIMITED', `at most ${wsLimits.subscriptionsPerConnection} subscriptions per connection`)];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
+        } catch (error) {
+          return [codedError('BAD_USER_INPUT', error instanceof GraphQLError ? error.message : 'the query does not parse')];
+        }
+        const invalid = validate(schema, document, specifiedRules);
+        if (invalid.length) return invalid.map((e) => codedError('BAD_USER_INPUT', e.message));
+        const tooComplex = checkQueryLimits(schema, document, payload.operationName, payload.variables, queryLimits);
+        if (tooComplex) return [tooComplex];
+        ctx.extra.subscriptions = (ctx.extra.subscriptions ?? 0) + 1;
+        const contextValue: RequestContext = { tenant: ctx.extra.tenant!, services };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      },
+      onComplete: (ctx) => {
+        ctx.extra.subscriptions = Math.max(0, (ctx.extra.subscriptions ?? 1) - 1);
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskError(error.toJSON(), error)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), error)) } : undefined,
+    },
+    wsServer,
+  );
+}
