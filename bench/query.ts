@@ -59,7 +59,8 @@ async function load(url: string, body: string, seconds: number): Promise<autocan
 
 export async function benchQuery(): Promise<BenchResult> {
   const prefix = benchPrefix('query');
-  const server = forkTs('bench/lib/serve.ts', { REDIS_URL, IMAGINATOR_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  // As deployed: NODE_ENV=production (graphql-js skips its development-only checks).
+  const server = forkTs('bench/lib/serve.ts', { REDIS_URL, IMAGINATOR_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production' });
   try {
     const { url } = await server.ready;
     const run = await fetch(url, {

@@ -4,46 +4,79 @@ import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from 'g
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config.js';
 
+type Limits = Config['queryLimits'];
+
 /**
  * Depth, aliases and cost of one operation, over HTTP and WebSocket alike. Fields weigh 1 unless
  * the schema says more (type-graphql `complexity`: a page of enhancements weighs its size).
+ *
+ * Verdicts are remembered per parsed document (Apollo hands the same DocumentNode back for the
+ * same query text) and, for cost, per small set of variables: a client polling one query pays
+ * for the analysis once.
  */
-export function checkQueryLimits(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown> | null | undefined,
-  limits: Config['queryLimits'],
-): GraphQLError | null {
-  let shape: readonly GraphQLError[];
-  try {
-    shape = validate(schema, document, [
-      maxDepthRule({ n: limits.maxDepth, exposeLimits: true }),
-      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
-    ]);
-  } catch (error) {
-    // graphql-armor's rules throw their verdict rather than report it.
-    if (!(error instanceof GraphQLError)) throw error;
-    shape = [error];
+export class QueryLimits {
+  private readonly shapes = new WeakMap<DocumentNode, GraphQLError | null>();
+  private readonly costs = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly limits: Limits,
+  ) {}
+
+  check(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
+    let shape = this.shapes.get(document);
+    if (shape === undefined) {
+      shape = this.checkShape(document);
+      this.shapes.set(document, shape);
+    }
+    if (shape) return shape;
+    const key = `${operationName ?? ''}\u0000${variables ? JSON.stringify(variables) : ''}`;
+    // Large variables (a resume) are not worth remembering; nor would they repeat.
+    if (key.length > 512) return this.checkCost(document, operationName, variables);
+    let byVariables = this.costs.get(document);
+    if (!byVariables) this.costs.set(document, (byVariables = new Map()));
+    let cost = byVariables.get(key);
+    if (cost === undefined) {
+      cost = this.checkCost(document, operationName, variables);
+      if (byVariables.size < 64) byVariables.set(key, cost);
+    }
+    return cost;
   }
-  if (shape.length) return tooComplex(shape[0]!.message.replace(/^Syntax Error: /, ''));
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      operationName: operationName ?? undefined,
-      variables: variables ?? {},
-      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-    });
-  } catch (error) {
-    // Bad variables and the like: execution reports them properly; the cost is not the issue.
-    if (error instanceof GraphQLError) return null;
-    throw error;
+
+  private checkShape(document: DocumentNode): GraphQLError | null {
+    let errors: readonly GraphQLError[];
+    try {
+      errors = validate(this.schema, document, [
+        maxDepthRule({ n: this.limits.maxDepth, exposeLimits: true }),
+        maxAliasesRule({ n: this.limits.maxAliases, exposeLimits: true }),
+      ]);
+    } catch (error) {
+      // graphql-armor's rules throw their verdict rather than report it.
+      if (!(error instanceof GraphQLError)) throw error;
+      errors = [error];
+    }
+    return errors.length ? tooComplex(errors[0]!.message.replace(/^Syntax Error: /, '')) : null;
   }
-  return cost > limits.maxComplexity
-    ? tooComplex(`the query costs ${cost}; the limit is ${limits.maxComplexity}: select fewer fields or a smaller page`)
-    : null;
+
+  private checkCost(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
+    let cost: number;
+    try {
+      cost = getComplexity({
+        schema: this.schema,
+        query: document,
+        operationName: operationName ?? undefined,
+        variables: variables ?? {},
+        estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch (error) {
+      // Bad variables and the like: execution reports them properly; the cost is not the issue.
+      if (error instanceof GraphQLError) return null;
+      throw error;
+    }
+    return cost > this.limits.maxComplexity
+      ? tooComplex(`the query costs ${cost}; the limit is ${this.limits.maxComplexity}: select fewer fields or a smaller page`)
+      : null;
+  }
 }
 
 function tooComplex(message: string): GraphQLError {

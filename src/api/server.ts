@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { ApiKeyAuth } from './auth.js';
 import { maskError } from './errors.js';
-import { checkQueryLimits } from './query-limits.js';
+import { QueryLimits } from './query-limits.js';
 import { mountWebApp } from './web.js';
 import { attachWebSocket } from './websocket.js';
 import { operationMetricsPlugin } from './operation-metrics.js';
@@ -68,7 +68,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   const httpServer = createServer(app);
 
-  const wsCleanup = attachWebSocket({ httpServer, schema, services, auth });
+  const queryLimits = new QueryLimits(schema, services.config.queryLimits);
+  const wsCleanup = attachWebSocket({ httpServer, schema, services, auth, queryLimits });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -82,6 +83,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of results here; left on, it would time every field of every response.
+      ApolloServerPluginCacheControlDisabled(),
       operationMetricsPlugin(metrics),
       {
         async requestDidStart({ request }) {
@@ -102,7 +105,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         async requestDidStart() {
           return {
             async didResolveOperation({ document, request }) {
-              const error = checkQueryLimits(schema, document, request.operationName, request.variables, services.config.queryLimits);
+              const error = queryLimits.check(document, request.operationName, request.variables);
               if (error) throw error;
             },
           };

@@ -7,13 +7,14 @@ import type { ApiServices, RequestContext } from '../schema/context.js';
 import { codedError } from '../schema/errors.js';
 import { ApiKeyAuth } from './auth.js';
 import { maskError } from './errors.js';
-import { checkQueryLimits } from './query-limits.js';
+import type { QueryLimits } from './query-limits.js';
 
 export interface WebSocketOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   services: ApiServices;
   auth: ApiKeyAuth;
+  queryLimits: QueryLimits;
   /** Largest message a client may send, in bytes. */
   maxPayloadBytes?: number;
   /** A connection that has not sent `connection_init` by then is closed (4408). */
@@ -34,7 +35,8 @@ const SUBSCRIPTION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
  */
 export function attachWebSocket(options: WebSocketOptions): Disposable {
   const { schema, services, auth } = options;
-  const { wsLimits, queryLimits } = services.config;
+  const { wsLimits } = services.config;
+  const { queryLimits } = options;
   const openPerTenant = new Map<string, number>();
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.maxPayloadBytes ?? 64 * 1024 });
 
@@ -69,13 +71,13 @@ export function attachWebSocket(options: WebSocketOptions): Disposable {
         }
         let document;
         try {
-          document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
+          document = parse(payload.query, { maxTokens: services.config.queryLimits.maxTokens });
         } catch (error) {
           return [codedError('BAD_USER_INPUT', error instanceof GraphQLError ? error.message : 'the query does not parse')];
         }
         const invalid = validate(schema, document, specifiedRules);
         if (invalid.length) return invalid.map((e) => codedError('BAD_USER_INPUT', e.message));
-        const tooComplex = checkQueryLimits(schema, document, payload.operationName, payload.variables, queryLimits);
+        const tooComplex = queryLimits.check(document, payload.operationName, payload.variables);
         if (tooComplex) return [tooComplex];
         ctx.extra.subscriptions = (ctx.extra.subscriptions ?? 0) + 1;
         const contextValue: RequestContext = { tenant: ctx.extra.tenant!, services };

@@ -93,7 +93,8 @@ export class StageCache {
         canonicalJson({
           name: request.name,
           data: request.data,
-          prompt: request.prompt,
+          // The user message is rendered from `data`; the system message is the prompt's version.
+          system: request.prompt.system,
           temperature: request.temperature ?? null,
           chain: this.options.chainOf(request.stage),
         }),

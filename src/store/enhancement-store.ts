@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import type { Stage } from '../pipeline/graph.js';
 import type { PipelineInput } from '../pipeline/input.js';
 import type { StageOutputs } from '../pipeline/outputs.js';
@@ -116,6 +117,11 @@ export function pendingStageRun(stage: Stage): StageRun {
 export class EnhancementStore {
   readonly keys: Keys;
   private readonly redis: EmitClient;
+  /**
+   * Records that ended never change again (every later write is refused by the emit script), so
+   * a client polling a finished result is answered from memory for a while.
+   */
+  private readonly settled: LRUCache<string, EnhancementRecord>;
 
   constructor(
     redis: Redis,
@@ -123,6 +129,7 @@ export class EnhancementStore {
     private readonly retentionSeconds: number,
   ) {
     this.keys = new Keys(prefix);
+    this.settled = new LRUCache({ max: 500, ttl: Math.min(60, retentionSeconds) * 1000 });
     if (!('imaginatorEmit' in redis)) redis.defineCommand('imaginatorEmit', { numberOfKeys: 2, lua: EMIT_SCRIPT });
     this.redis = redis as EmitClient;
   }
@@ -194,8 +201,13 @@ export class EnhancementStore {
   }
 
   async get(id: string): Promise<EnhancementRecord | null> {
+    const settled = this.settled.get(id);
+    if (settled) return settled;
     const hash = await this.redis.hgetall(this.keys.record(id));
-    return hash.meta ? parseRecord(hash) : null;
+    if (!hash.meta) return null;
+    const record = parseRecord(hash);
+    if (!ACTIVE_STATUSES.includes(record.status)) this.settled.set(id, record);
+    return record;
   }
 
   /** The record when it exists and belongs to the tenant; otherwise null, alike for both. */
