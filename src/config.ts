@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   IMAGINATOR_MAX_QUERY_DEPTH: int(10),
   IMAGINATOR_MAX_ALIASES: int(30),
   IMAGINATOR_MAX_QUERY_TOKENS: int(3_000),
+  /** Operators' key for the queue dashboard at /admin/queues (Bull Board); unset: no dashboard. */
+  IMAGINATOR_ADMIN_KEY: optionalString,
   /** Log level for pino: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -110,6 +112,7 @@ export interface Config {
     CRITIQUE?: string;
   };
   logLevel: Env['LOG_LEVEL'];
+  adminKey: string | null;
   /** null: that limit is off. */
   rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null };
   wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number };
@@ -187,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       CRITIQUE: env.IMAGINATOR_MODEL_CRITIQUE,
     },
     logLevel: env.LOG_LEVEL,
+    adminKey: env.IMAGINATOR_ADMIN_KEY ?? null,
     rateLimits: {
       requestsPerMinute: env.IMAGINATOR_RATE_REQUESTS_PER_MINUTE ?? (apiKeys ? 600 : null),
       enhancementsPerMinute: env.IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE ?? (apiKeys ? 60 : null),

@@ -14,6 +14,7 @@ import type { Metrics } from '../metrics.js';
 import { ApiKeyAuth } from './auth.js';
 import { maskError } from './errors.js';
 import { QueryLimits } from './query-limits.js';
+import { mountQueueDashboard } from './admin.js';
 import { mountWebApp } from './web.js';
 import { attachWebSocket } from './websocket.js';
 import { operationMetricsPlugin } from './operation-metrics.js';
@@ -44,6 +45,7 @@ function withinMs(ms: number, check: Promise<boolean>): Promise<boolean> {
 
 /** Known routes by name; anything else is one label, so a scanner cannot blow up the label set. */
 function routeOf(path: string): string {
+  if (path.startsWith('/admin/')) return '/admin';
   return ['/graphql', '/healthz', '/readyz', '/metrics', '/'].includes(path) ? path : 'other';
 }
 
@@ -58,8 +60,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
     const end = metrics.httpDuration.startTimer({ method: req.method });
+    // Read now: a mounted router rewrites req.url while it handles the request.
+    const route = routeOf(req.path);
     res.on('finish', () => {
-      const route = routeOf(req.path);
       end({ route, status: String(res.statusCode) });
       // Never the body, the query string or the headers: they carry resumes and keys.
       logger.info({ requestId, method: req.method, route, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
@@ -134,6 +137,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ]);
     res.status(redis && queue ? 200 : 503).json({ status: redis && queue ? 'ready' : 'not ready', redis, queue });
   });
+  mountQueueDashboard(app, services.queue.queue, services.config.adminKey);
   mountWebApp(app);
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

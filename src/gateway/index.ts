@@ -199,12 +199,9 @@ async function run<T>(
         usage.costUsd += costOf(spec, reply);
         const output = parseReply(reply, request.schema);
         model.success(performance.now() - t0);
-        const note =
-          index > 0
-            ? `answered by ${ref.id} after ${notes.join('; ')}`
-            : ref === LOCAL && chain.keyless.length
-              ? `answered by the local engine: no provider key for ${chain.keyless.map((m) => m.id).join(', ')}`
-              : undefined;
+        // A chain that is `local` because no provider has a key is configuration, not a fallback:
+        // the `models` query shows it, and the answer is as cacheable as any first choice.
+        const note = index > 0 ? `answered by ${ref.id} after ${notes.join('; ')}` : undefined;
         return finish(ref, output, note);
       } catch (error) {
         if (error instanceof AbortedError || aborted()) {

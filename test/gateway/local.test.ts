@@ -4,12 +4,14 @@ import { CreativeDraft } from '../../src/pipeline/outputs.js';
 import { configWith, draftRequest } from './helpers.js';
 
 describe('the local engine as a provider', () => {
-  it('answers a stage whose chain has no key, at no cost, and says why', async () => {
+  it('answers a stage whose chain has no key, at no cost, as configuration rather than fallback', async () => {
     const gw = createGateway(configWith({}));
     const { output, report } = await gw.complete(draftRequest());
     expect(CreativeDraft.safeParse(output).success).toBe(true);
     expect(report).toMatchObject({ provider: 'local', model: 'local', attempts: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 });
-    expect(report.fallbackNote).toMatch(/no provider key for openrouter\/deepseek\/deepseek-v3.2/);
+    expect(report.fallbackNote).toBeUndefined();
+    expect(gw.chainOf('DRAFT')).toBe('local');
+    expect(gw.models().find((m) => m.id === 'local')!.stages).toContain('DRAFT');
   });
 
   it('configured as the primary, it answers with no fallback note', async () => {

@@ -1,0 +1,69 @@
+/**
+ * What an enhancement costs per stage with the default model chains: the real prompts, rendered
+ * for a sample resume and job ad, and replies the size of the local engine's answers, priced with
+ * the gateway's price table. Usage: npx tsx scripts/estimate-costs.ts [RESUME_FILE JOB_FILE]
+ */
+import { readFileSync } from 'node:fs';
+import { DEFAULT_CHAINS, parseChain } from '../src/gateway/chains.js';
+import { costOf, estimateTokens, specFor } from '../src/gateway/models.js';
+import { runLocalTask } from '../src/local/index.js';
+import type { Stage } from '../src/pipeline/graph.js';
+import { gapPrompt, profilePrompt } from '../src/pipeline/prompts/analysis.js';
+import { critiquePrompt } from '../src/pipeline/prompts/critique.js';
+import { draftPrompt } from '../src/pipeline/prompts/draft.js';
+import { polishPrompt } from '../src/pipeline/prompts/polish.js';
+import { researchPrompt } from '../src/pipeline/prompts/research.js';
+import { starPrompt } from '../src/pipeline/prompts/star.js';
+import { suggestPrompt } from '../src/pipeline/prompts/suggest.js';
+
+const [resumeFile, jobFile] = process.argv.slice(2);
+const resumeText = readFileSync(resumeFile ?? 'test/fixtures/10-principal-engineer/resume.md', 'utf8');
+const jobAd = readFileSync(jobFile ?? 'test/fixtures/10-principal-engineer/job.md', 'utf8');
+const asOf = '2026-11-21';
+
+const profileIn = { resumeText, extractedSkills: [], confidenceThreshold: 0.7, asOf };
+const profile = runLocalTask('analysis', profileIn);
+const gapIn = { resumeText, jobAd, profile, domainInsights: null };
+const fit = runLocalTask('analysis_gap', gapIn);
+const analysis = { ...profile, ...fit };
+const researchIn = { resumeText, jobAd, analysis, domainInsights: null, asOf };
+const dossier = runLocalTask('research', researchIn);
+const draftIn = { jobAd, dossier, creativity: 'BALANCED' as const };
+const creativeDraft = runLocalTask('draft', draftIn);
+const starIn = { creativeDraft, dossier };
+const star = runLocalTask('star', starIn);
+const polishIn = { star, jobAd };
+const polished = runLocalTask('polish', polishIn);
+const suggestIn = { analysis, jobAd };
+const suggestions = runLocalTask('suggest', suggestIn);
+const critiqueIn = { suggestions: suggestions.suggestions, jobAd };
+const critique = runLocalTask('critique', critiqueIn);
+
+const calls: Array<[Stage, { system: string; user: string }, unknown]> = [
+  ['ANALYSIS', profilePrompt(profileIn), profile],
+  ['ANALYSIS', gapPrompt(gapIn), fit],
+  ['RESEARCH', researchPrompt(researchIn), dossier],
+  ['DRAFT', draftPrompt(draftIn), creativeDraft],
+  ['STAR', starPrompt(starIn), star],
+  ['POLISH', polishPrompt(polishIn), polished],
+  ['SUGGEST', suggestPrompt(suggestIn), suggestions],
+  ['CRITIQUE', critiquePrompt(critiqueIn), critique],
+];
+
+const rows = new Map<Stage, { model: string; prompt: number; completion: number; usd: number }>();
+for (const [stage, prompt, reply] of calls) {
+  const model = parseChain(DEFAULT_CHAINS[stage])[0]!;
+  const promptTokens = estimateTokens(prompt.system, prompt.user);
+  const completionTokens = estimateTokens(JSON.stringify(reply));
+  const usd = costOf(specFor(model.model), { promptTokens, completionTokens });
+  const row = rows.get(stage) ?? { model: model.id, prompt: 0, completion: 0, usd: 0 };
+  rows.set(stage, { model: row.model, prompt: row.prompt + promptTokens, completion: row.completion + completionTokens, usd: row.usd + usd });
+}
+console.log('| stage | default model | prompt tokens | completion tokens | US$ |');
+console.log('| --- | --- | ---: | ---: | ---: |');
+let total = 0;
+for (const [stage, row] of rows) {
+  total += row.usd;
+  console.log(`| ${stage} | \`${row.model}\` | ${row.prompt} | ${row.completion} | ${row.usd.toFixed(5)} |`);
+}
+console.log(`| all seven | | | | **${total.toFixed(4)}** |`);
