@@ -75,7 +75,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
       return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
     },
   });
-  metrics.gauge('imaginator_open_subscriptions', 'GraphQL subscriptions open on this process', () => hub.openListeners);
+  metrics.gauge('imaginator_open_subscriptions', 'GraphQL subscriptions open on this process', () => hub.listenersOn(store.keys.channelPrefix()));
 
   const worker = workerRedis
     ? await startEnhancementWorker({

@@ -68,6 +68,13 @@ export class EventHub {
     return this.channels.size;
   }
 
+  /** Listeners on channels whose name starts with `prefix` (say, enhancement events only). */
+  listenersOn(prefix: string): number {
+    let total = 0;
+    for (const [channel, state] of this.channels) if (channel.startsWith(prefix)) total += state.listeners.size;
+    return total;
+  }
+
   get openListeners(): number {
     let total = 0;
     for (const state of this.channels.values()) total += state.listeners.size;

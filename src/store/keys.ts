@@ -11,7 +11,11 @@ export class Keys {
     return `${this.prefix}:enh:{${id}}:events`;
   }
   channel(id: string): string {
-    return `${this.prefix}:events:${id}`;
+    return `${this.channelPrefix()}${id}`;
+  }
+  /** What every enhancement's event channel starts with. */
+  channelPrefix(): string {
+    return `${this.prefix}:events:`;
   }
   /** Workers listen here for cancellations of the jobs they run. */
   cancelChannel(): string {
