@@ -210,16 +210,20 @@ async function run<T>(
         }
         model.failure();
         const circuitOpened = model.circuit === 'OPEN';
+        const nextModel = chain.models[index + 1]?.id ?? LOCAL.id;
         if (!isRetryable(error) || n === settings.maxAttempts || circuitOpened) {
           const why = `${describeError(error)}${n > 1 ? ` after ${n} attempts` : ''}`;
           notes.push(`${ref.id}: ${why}${circuitOpened ? ', circuit opened' : ''}`);
+          request.onRetry?.({ failed: ref.id, reason: describeError(error), next: nextModel, delayMs: 0 });
           break;
         }
         const wait = retryDelay(error, n, settings.backoff);
         if (error instanceof ProviderHttpError && error.retryAfterMs !== undefined && wait > settings.maxRetryAfterMs) {
           notes.push(`${ref.id}: ${describeError(error)}, asked to wait ${wait} ms`);
+          request.onRetry?.({ failed: ref.id, reason: describeError(error), next: nextModel, delayMs: 0 });
           break;
         }
+        request.onRetry?.({ failed: ref.id, reason: describeError(error), next: ref.id, delayMs: wait });
         await settings.sleep(wait, signal);
         if (aborted()) throw new AbortedError();
       }

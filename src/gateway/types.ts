@@ -15,6 +15,18 @@ export interface CompletionRequest<T> {
   temperature?: number;
   /** Stage-cache scope and switch; without it the call is never cached. */
   cache?: CacheDirective;
+  /** Told before every further attempt after a failed one: the same model again, or the next. */
+  onRetry?: (retry: RetryNotice) => void;
+}
+
+export interface RetryNotice {
+  /** The model that failed (`provider/model`). */
+  failed: string;
+  /** Why, in a few words (`HTTP 429`, `invalid JSON`, `timeout`). */
+  reason: string;
+  /** What comes next: the same model after `delayMs`, or the next model of the chain (or `local`). */
+  next: string;
+  delayMs: number;
 }
 
 export interface CacheDirective {

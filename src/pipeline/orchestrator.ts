@@ -3,7 +3,7 @@
  * each stage's output the moment it is done. The table below is the whole pipeline: what each
  * stage may see, and nothing else.
  */
-import type { CallReport, Gateway } from '../gateway/types.js';
+import type { CallReport, Gateway, RetryNotice } from '../gateway/types.js';
 import type { DailyBudget } from '../store/budget.js';
 import type { EnhancementStore } from '../store/enhancement-store.js';
 import type { EnhancementRecord, StageRun } from '../store/types.js';
@@ -129,11 +129,24 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
       stageRun: running,
     });
     const timeout = AbortSignal.timeout(deps.stageTimeoutMs);
-    const ctx: StageContext = { gateway: deps.gateway, signal: AbortSignal.any([abort.signal, timeout]), cache };
+    // Retry events are written in the order they happen, and before the stage's own end.
+    let retries: Promise<unknown> = Promise.resolve();
+    const onRetry = (retry: RetryNotice): void => {
+      const message =
+        retry.next === retry.failed
+          ? `${stage}: ${retry.failed} failed (${retry.reason}); retrying in ${retry.delayMs} ms`
+          : `${stage}: ${retry.failed} failed (${retry.reason}); trying ${retry.next}`;
+      retries = retries.then(() =>
+        store.emit(record.id, { type: 'STAGE_RETRY', stage, progress: progress(), message, status: 'RUNNING' }).catch(() => null),
+      );
+    };
+    const ctx: StageContext = { gateway: deps.gateway, signal: AbortSignal.any([abort.signal, timeout]), cache, onRetry };
     let result: StageResult<unknown>;
     try {
       result = await PIPELINE[stage](record.input, done, ctx);
+      await retries;
     } catch (error) {
+      await retries;
       const elapsed = Date.now() - startedAt.getTime();
       const failure =
         abort.signal.reason instanceof DeadlineExceeded

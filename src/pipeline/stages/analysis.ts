@@ -17,7 +17,7 @@ export interface AnalysisSees {
  * and extracted skills alone and so serves every job ad sent with the same resume, then the fit
  * against the job ad.
  */
-export async function runAnalysis(sees: AnalysisSees, { gateway, signal, cache }: StageContext): Promise<StageResult<Analysis>> {
+export async function runAnalysis(sees: AnalysisSees, { gateway, signal, cache, onRetry }: StageContext): Promise<StageResult<Analysis>> {
   const profileData = {
     resumeText: sees.resumeText,
     extractedSkills: sees.extractedSkills,
@@ -25,7 +25,7 @@ export async function runAnalysis(sees: AnalysisSees, { gateway, signal, cache }
     asOf: sees.asOf,
   };
   const profile = await gateway.complete(
-    { stage: 'ANALYSIS', name: 'analysis', schema: ResumeProfile, data: profileData, prompt: profilePrompt(profileData), temperature: 0, cache },
+    { stage: 'ANALYSIS', name: 'analysis', schema: ResumeProfile, data: profileData, prompt: profilePrompt(profileData), temperature: 0, cache, onRetry },
     signal,
   );
   const gapData = {
@@ -35,7 +35,7 @@ export async function runAnalysis(sees: AnalysisSees, { gateway, signal, cache }
     domainInsights: sees.domainInsights,
   };
   const fit = await gateway.complete(
-    { stage: 'ANALYSIS', name: 'analysis_gap', schema: JobFit, data: gapData, prompt: gapPrompt(gapData), temperature: 0, cache },
+    { stage: 'ANALYSIS', name: 'analysis_gap', schema: JobFit, data: gapData, prompt: gapPrompt(gapData), temperature: 0, cache, onRetry },
     signal,
   );
   return { output: { ...profile.output, ...fit.output }, calls: [profile.report, fit.report] };

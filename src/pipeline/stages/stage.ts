@@ -1,4 +1,4 @@
-import type { CacheDirective, CallReport, CompletionRequest, Gateway } from '../../gateway/types.js';
+import type { CacheDirective, CallReport, CompletionRequest, Gateway, RetryNotice } from '../../gateway/types.js';
 
 /** What every stage gets besides the data it may see. */
 export interface StageContext {
@@ -6,6 +6,8 @@ export interface StageContext {
   signal: AbortSignal;
   /** How the stage cache treats this enhancement's calls. */
   cache?: CacheDirective;
+  /** Told of every retry the gateway makes for this stage (it becomes a STAGE_RETRY event). */
+  onRetry?: (retry: RetryNotice) => void;
 }
 
 /** A stage's output and the report of every gateway call it made. */
@@ -16,6 +18,6 @@ export interface StageResult<T> {
 
 /** The common case: a stage that is one gateway call. */
 export async function singleCall<T>(ctx: StageContext, request: CompletionRequest<T>): Promise<StageResult<T>> {
-  const { output, report } = await ctx.gateway.complete({ ...request, cache: ctx.cache }, ctx.signal);
+  const { output, report } = await ctx.gateway.complete({ ...request, cache: ctx.cache, onRetry: ctx.onRetry }, ctx.signal);
   return { output, calls: [report] };
 }
