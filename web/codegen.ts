@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Typed documents for the web page and the CLI, from schema.graphql and web/operations.graphql
+ * Typed documents for the web page and the CLI, from schema.graphql and operations/contract.graphql
  * (`npm run codegen:web`). Documents are generated as strings (`documentMode: 'string'`): neither
  * client needs graphql-js to send them, which keeps the browser bundle small.
  */
@@ -18,7 +18,7 @@ const shared = {
 
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['web/operations.graphql'],
+  documents: ['operations/contract.graphql'],
   ignoreNoDocuments: false,
   importExtension: '.js',
   generates: {

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { MyEnhancementsDocument, StartEnhancementDocument } from '../generated/graphql.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { post } from '../helpers/client.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
-let app: App;
-const config = testConfig({ IMAGINATOR_MAX_RESUME_CHARS: '5000', IMAGINATOR_MAX_JOB_AD_CHARS: '3000' });
+const testApp = useTestApp({ env: { IMAGINATOR_MAX_RESUME_CHARS: '5000', IMAGINATOR_MAX_JOB_AD_CHARS: '3000' }, role: 'api' });
 
-beforeAll(async () => {
-  app = await startTestApp({ config, role: 'api' });
-});
-afterAll(async () => {
-  await app?.close();
-  await dropPrefix(config.prefix);
-});
 
 const start = (input: Record<string, unknown>) =>
-  post(app.api!.url, StartEnhancementDocument, { input: { resumeText: RESUME_A, jobAd: JOB_A, ...input } as never });
+  post(testApp.app.api!.url, StartEnhancementDocument, { input: { resumeText: RESUME_A, jobAd: JOB_A, ...input } as never });
 
 describe('bad input answers with a code and a message a person understands', () => {
   it.each([
@@ -41,26 +32,26 @@ describe('bad input answers with a code and a message a person understands', () 
   });
 
   it('refuses a page cursor it never gave out and a page size out of range', async () => {
-    const bad = await post(app.api!.url, MyEnhancementsDocument, { first: 5, after: 'garbage' });
+    const bad = await post(testApp.app.api!.url, MyEnhancementsDocument, { first: 5, after: 'garbage' });
     expect(bad.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    const big = await post(app.api!.url, MyEnhancementsDocument, { first: 1000 });
+    const big = await post(testApp.app.api!.url, MyEnhancementsDocument, { first: 1000 });
     expect(big.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   it('keeps nothing of a refused request and everything of an accepted one', async () => {
     await start({ resumeText: '' });
-    const listed = await post(app.api!.url, MyEnhancementsDocument, { first: 10 });
+    const listed = await post(testApp.app.api!.url, MyEnhancementsDocument, { first: 10 });
     expect(listed.body.data!.enhancements.edges).toHaveLength(0);
     const ok = await start({});
     expect(ok.body.data!.startEnhancement.status).toBe('QUEUED');
-    const after = await post(app.api!.url, MyEnhancementsDocument, { first: 10 });
+    const after = await post(testApp.app.api!.url, MyEnhancementsDocument, { first: 10 });
     expect(after.body.data!.enhancements.edges.map((e) => e.node.id)).toEqual([ok.body.data!.startEnhancement.id]);
   });
 });
 
 describe('health', () => {
   it('answers /healthz and /readyz', async () => {
-    const base = app.api!.url.replace(/\/graphql$/, '');
+    const base = testApp.app.api!.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);

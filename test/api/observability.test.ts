@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { collect, request, wsClient } from '../helpers/client.js';
 import { JOB_B, RESUME_B } from '../helpers/samples.js';
 
 const ADMIN = 'admin-key-for-tests-99';
-let app: App;
-let base: string;
-const config = testConfig({ IMAGINATOR_ADMIN_KEY: ADMIN });
-
-beforeAll(async () => {
-  app = await startTestApp({ config });
-  base = app.api!.url.replace(/\/graphql$/, '');
-});
-afterAll(async () => {
-  await app?.close();
-  await dropPrefix(config.prefix);
-});
+const testApp = useTestApp({ env: { IMAGINATOR_ADMIN_KEY: ADMIN } });
+const base = (): string => testApp.app.api!.url.replace(/\/graphql$/, '');
 
 /** The value of one sample line of the Prometheus text format, 0 when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
@@ -30,16 +19,16 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 
 describe('GET /metrics', () => {
   it('shows the counters moved by an enhancement', async () => {
-    const before = await (await fetch(`${base}/metrics`)).text();
-    const { startEnhancement } = await request(app.api!.url, StartEnhancementDocument, {
+    const before = await (await fetch(`${base()}/metrics`)).text();
+    const { startEnhancement } = await request(testApp.app.api!.url, StartEnhancementDocument, {
       input: { resumeText: RESUME_B, jobAd: JOB_B, bypassCache: true },
     });
-    const client = wsClient(app.api!.wsUrl);
+    const client = wsClient(testApp.app.api!.wsUrl);
     const sub = collect(client, EnhancementProgressDocument, { id: startEnhancement.id });
-    await expect.poll(async () => sample(await (await fetch(`${base}/metrics`)).text(), 'imaginator_open_subscriptions')).toBe(1);
+    await expect.poll(async () => sample(await (await fetch(`${base()}/metrics`)).text(), 'imaginator_open_subscriptions')).toBe(1);
     await sub.done;
     await client.dispose();
-    const after = await (await fetch(`${base}/metrics`)).text();
+    const after = await (await fetch(`${base()}/metrics`)).text();
 
     const calls = (text: string) => sample(text, 'imaginator_llm_calls_total', { provider: 'local', model: 'local', outcome: 'ok' });
     expect(calls(after) - calls(before)).toBe(8);
@@ -52,20 +41,20 @@ describe('GET /metrics', () => {
     expect(after).toMatch(/imaginator_queue_jobs\{state="waiting"\} \d+/);
     expect(after).toMatch(/imaginator_stage_cache_misses_total\{stage="ANALYSIS"\} \d+/);
     expect(after).toMatch(/imaginator_stage_cache_hit_ratio \d/);
-    await expect.poll(async () => sample(await (await fetch(`${base}/metrics`)).text(), 'imaginator_open_subscriptions')).toBe(0);
+    await expect.poll(async () => sample(await (await fetch(`${base()}/metrics`)).text(), 'imaginator_open_subscriptions')).toBe(0);
     expect(after).not.toContain('anonymous'); // no tenant label
   });
 });
 
 describe('the queue dashboard', () => {
   it('is behind the admin key', async () => {
-    expect((await fetch(`${base}/admin/queues`)).status).toBe(401);
-    expect((await fetch(`${base}/admin/queues`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await fetch(`${base()}/admin/queues`)).status).toBe(401);
+    expect((await fetch(`${base()}/admin/queues`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
     const basic = Buffer.from(`ops:${ADMIN}`).toString('base64');
-    const page = await fetch(`${base}/admin/queues`, { headers: { authorization: `Basic ${basic}` } });
+    const page = await fetch(`${base()}/admin/queues`, { headers: { authorization: `Basic ${basic}` } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);
-    const api = await fetch(`${base}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    const api = await fetch(`${base()}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${ADMIN}` } });
     expect(api.status).toBe(200);
     expect(JSON.stringify(await api.json())).toContain('enhancements');
   });

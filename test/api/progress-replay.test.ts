@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/gateway/index.js';
 import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
 import { delayedGateway } from '../helpers/gateways.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
-let app: App;
-const config = testConfig();
+// Each model call takes 40 ms, so subscribers can join while the enhancement runs.
+const testApp = useTestApp({ gateway: (config) => delayedGateway(createGateway(config), 40) });
 
-beforeAll(async () => {
-  // Each model call takes 40 ms, so subscribers can join while the enhancement runs.
-  app = await startTestApp({ config, gateway: delayedGateway(createGateway(config), 40) });
-});
-afterAll(async () => {
-  await app?.close();
-  await dropPrefix(config.prefix);
-});
 
 async function follow(id: string, after?: string | null, onEach?: (cursor: string, type: string) => void) {
-  const client = wsClient(app.api!.wsUrl);
+  const client = wsClient(testApp.app.api!.wsUrl);
   try {
     const { done } = collect(client, EnhancementProgressDocument, { id, after }, (d) =>
       onEach?.(d.enhancementProgress.cursor, d.enhancementProgress.type),
@@ -33,7 +24,7 @@ async function follow(id: string, after?: string | null, onEach?: (cursor: strin
 
 describe('enhancementProgress replays, then streams, with no gap and no duplicate', () => {
   it('serves an early, a late, a resuming and a post-completion subscriber exactly what each should see', async () => {
-    const { startEnhancement } = await request(app.api!.url, StartEnhancementDocument, {
+    const { startEnhancement } = await request(testApp.app.api!.url, StartEnhancementDocument, {
       input: { resumeText: RESUME_A, jobAd: JOB_A, bypassCache: true },
     });
     const id = startEnhancement.id;
@@ -66,20 +57,20 @@ describe('enhancementProgress replays, then streams, with no gap and no duplicat
   });
 
   it('frees the server-side listener when a client leaves mid-stream', async () => {
-    const { startEnhancement } = await request(app.api!.url, StartEnhancementDocument, {
+    const { startEnhancement } = await request(testApp.app.api!.url, StartEnhancementDocument, {
       input: { resumeText: RESUME_A, jobAd: JOB_A, bypassCache: true },
     });
-    const before = app.hub.openListeners;
-    const client = wsClient(app.api!.wsUrl);
+    const before = testApp.app.hub.openListeners;
+    const client = wsClient(testApp.app.api!.wsUrl);
     const sub = collect(client, EnhancementProgressDocument, { id: startEnhancement.id });
-    await expect.poll(() => app.hub.openListeners).toBe(before + 1);
+    await expect.poll(() => testApp.app.hub.openListeners).toBe(before + 1);
     sub.cancel();
-    await expect.poll(() => app.hub.openListeners).toBe(before);
+    await expect.poll(() => testApp.app.hub.openListeners).toBe(before);
     await client.dispose();
   });
 
   it('refuses a malformed cursor and an unknown id with codes', async () => {
-    const client = wsClient(app.api!.wsUrl);
+    const client = wsClient(testApp.app.api!.wsUrl);
     try {
       const bad = collect(client, EnhancementProgressDocument, { id: 'enh_x', after: 'not-a-cursor' });
       await expect(bad.done).rejects.toThrow(/BAD_USER_INPUT/);
@@ -88,7 +79,7 @@ describe('enhancementProgress replays, then streams, with no gap and no duplicat
     } finally {
       await client.dispose();
     }
-    const http = await post(app.api!.url, 'query { enhancement(id: "enh_nope") { id } }');
+    const http = await post(testApp.app.api!.url, 'query { enhancement(id: "enh_nope") { id } }');
     expect(http.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 });

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { VerifyTailoringDocument } from '../generated/graphql.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { post, request } from '../helpers/client.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
-let app: App;
-const config = testConfig();
-beforeAll(async () => {
-  app = await startTestApp({ config, role: 'api' });
-});
-afterAll(async () => {
-  await app?.close();
-  await dropPrefix(config.prefix);
-});
+const testApp = useTestApp({ role: 'api' });
 
 const verify = (tailored: string, jobAd: string | null = JOB_A) =>
-  request(app.api!.url, VerifyTailoringDocument, { original: RESUME_A, tailored, jobAd }).then((d) => d.verifyTailoring);
+  request(testApp.app.api!.url, VerifyTailoringDocument, { original: RESUME_A, tailored, jobAd }).then((d) => d.verifyTailoring);
 
 describe('verifyTailoring over GraphQL', () => {
   it('finds nothing wrong with the original itself and reports keyword coverage', async () => {
@@ -39,7 +30,7 @@ describe('verifyTailoring over GraphQL', () => {
   });
 
   it('refuses empty text with BAD_USER_INPUT', async () => {
-    const { body } = await post(app.api!.url, VerifyTailoringDocument, { original: RESUME_A, tailored: '  ' });
+    const { body } = await post(testApp.app.api!.url, VerifyTailoringDocument, { original: RESUME_A, tailored: '  ' });
     expect(body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { startApp, type App, type Role } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { ModelGateway } from '../../src/gateway/index.js';
@@ -44,4 +45,29 @@ export async function dropPrefix(prefix: string): Promise<void> {
   } finally {
     await redis.quit();
   }
+}
+
+/**
+ * Starts an app for the test file (beforeAll) and stops it and deletes its keys (afterAll).
+ * Read `.app` inside tests, once it has started.
+ */
+export function useTestApp(
+  options: { env?: Record<string, string>; role?: Role; gateway?: (config: Config) => ModelGateway; logger?: () => Logger } = {},
+): { readonly app: App; readonly config: Config } {
+  const config = testConfig(options.env);
+  let app: App | undefined;
+  beforeAll(async () => {
+    app = await startTestApp({ config, role: options.role, gateway: options.gateway?.(config), logger: options.logger?.() });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dropPrefix(config.prefix);
+  });
+  return {
+    config,
+    get app(): App {
+      if (!app) throw new Error('the test app has not started yet (use it inside tests)');
+      return app;
+    },
+  };
 }

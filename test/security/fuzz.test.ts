@@ -1,19 +1,10 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { App } from '../../src/app.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
-let app: App;
-const config = testConfig();
-beforeAll(async () => {
-  app = await startTestApp({ config, role: 'api' });
-});
-afterAll(async () => {
-  await app?.close();
-  await dropPrefix(config.prefix);
-});
+const testApp = useTestApp({ role: 'api' });
 
 /** A small seeded PRNG (mulberry32), so every run sends the same inputs. */
 function prng(seed: number): () => number {
@@ -133,22 +124,22 @@ async function runWsCase(url: string, frames: Array<string | Buffer>): Promise<v
 
 describe('fuzzing the live server', () => {
   it('answers at least 500 malformed inputs without a 5xx, without crashing, and serves normally afterwards', async () => {
-    const port = Number(new URL(app.api!.url).port);
+    const port = Number(new URL(testApp.app.api!.url).port);
     const cases = httpCases();
     const statuses: number[] = [];
     for (let i = 0; i < cases.length; i += 16) {
       statuses.push(...(await Promise.all(cases.slice(i, i + 16).map((c) => send(port, c)))));
     }
     const frames = wsCases();
-    await Promise.all(frames.map((f) => runWsCase(app.api!.wsUrl, f)));
+    await Promise.all(frames.map((f) => runWsCase(testApp.app.api!.wsUrl, f)));
     const total = cases.length + frames.length;
     console.log(`fuzz: ${total} malformed inputs; HTTP statuses: ${JSON.stringify(countBy(statuses))}`);
     expect(total).toBeGreaterThanOrEqual(500);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
 
-    const health = await fetch(app.api!.url.replace('/graphql', '/healthz'));
+    const health = await fetch(testApp.app.api!.url.replace('/graphql', '/healthz'));
     expect(health.status).toBe(200);
-    const normal = await fetch(app.api!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: VALID });
+    const normal = await fetch(testApp.app.api!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: VALID });
     expect(normal.status).toBe(200);
     expect(((await normal.json()) as { data: { startEnhancement: { status: string } } }).data.startEnhancement.status).toBe('QUEUED');
   }, 120_000);

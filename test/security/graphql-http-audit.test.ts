@@ -1,17 +1,8 @@
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 
-let app: App;
-const config = testConfig();
-beforeAll(async () => {
-  app = await startTestApp({ config, role: 'api' });
-});
-afterAll(async () => {
-  await app?.close();
-  await dropPrefix(config.prefix);
-});
+const testApp = useTestApp({ role: 'api' });
 
 /**
  * The GraphQL-over-HTTP audit suite (graphql-http, pinned) against the live server. Every MUST
@@ -19,7 +10,7 @@ afterAll(async () => {
  */
 describe('graphql-http server audits', () => {
   it('passes every MUST', async () => {
-    const audits = serverAudits({ url: () => app.api!.url, fetchFn: fetch });
+    const audits = serverAudits({ url: () => testApp.app.api!.url, fetchFn: fetch });
     const results = await Promise.all(audits.map(async (audit) => ({ name: audit.name, result: await audit.fn() })));
     const failedMust = results.filter((r) => r.name.startsWith('MUST') && r.result.status !== 'ok');
     const missedShould = results.filter((r) => r.name.startsWith('SHOULD') && r.result.status !== 'ok');

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { DailyBudget } from '../../src/store/budget.js';
 import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { collect, post, wsClient } from '../helpers/client.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
@@ -11,8 +10,7 @@ const OTHER = 'limits-key-0002';
 const QUERIES = 'limits-key-0003';
 const BUDGET = 'limits-key-0004';
 const SOCKETS = 'limits-key-0005';
-let app: App;
-const config = testConfig({
+const testApp = useTestApp({ env: {
   IMAGINATOR_API_KEYS: `one:${KEY},two:${OTHER},three:${QUERIES},four:${BUDGET},five:${SOCKETS}`,
   IMAGINATOR_RATE_REQUESTS_PER_MINUTE: '40',
   IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE: '3',
@@ -20,18 +18,11 @@ const config = testConfig({
   IMAGINATOR_WS_SUBSCRIPTIONS_PER_CONNECTION: '2',
   IMAGINATOR_WS_CONNECTIONS_PER_KEY: '2',
   IMAGINATOR_MAX_QUERY_DEPTH: '4',
-});
+}, role: 'api' });
 const as = (key: string) => ({ authorization: `Bearer ${key}` });
 const start = (key: string, input: Record<string, unknown> = {}) =>
-  post(app.api!.url, StartEnhancementDocument, { input: { resumeText: RESUME_A, jobAd: JOB_A, stages: ['ANALYSIS'], ...input } as never }, as(key));
+  post(testApp.app.api!.url, StartEnhancementDocument, { input: { resumeText: RESUME_A, jobAd: JOB_A, stages: ['ANALYSIS'], ...input } as never }, as(key));
 
-beforeAll(async () => {
-  app = await startTestApp({ config, role: 'api' });
-});
-afterAll(async () => {
-  await app?.close();
-  await dropPrefix(config.prefix);
-});
 
 describe('rate limits per key, counted in Redis', () => {
   it('refuses the fourth enhancement in a minute with RATE_LIMITED and a retry-after hint; other keys go on', async () => {
@@ -45,7 +36,7 @@ describe('rate limits per key, counted in Redis', () => {
 
   it('refuses requests past the per-minute budget', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 45; i++) statuses.push((await post(app.api!.url, '{ __typename }', undefined, as(OTHER))).status);
+    for (let i = 0; i < 45; i++) statuses.push((await post(testApp.app.api!.url, '{ __typename }', undefined, as(OTHER))).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
   });
@@ -54,7 +45,7 @@ describe('rate limits per key, counted in Redis', () => {
 describe('the daily budget', () => {
   it('refuses new enhancements once the tenant has spent it', async () => {
     expect((await start(BUDGET)).body.errors).toBeUndefined();
-    await new DailyBudget(app.redis, config.prefix, 1).spend('four', 1.5);
+    await new DailyBudget(testApp.app.redis, testApp.config.prefix, 1).spend('four', 1.5);
     const refused = await start(BUDGET);
     expect(refused.body.errors![0]!.extensions!.code).toBe('BUDGET_EXCEEDED');
     expect(refused.body.errors![0]!.message).toMatch(/budget of \$1/);
@@ -63,28 +54,28 @@ describe('the daily budget', () => {
 
 describe('query limits', () => {
   it('refuses a query past the depth limit with QUERY_TOO_COMPLEX', async () => {
-    const shallow = await post(app.api!.url, '{ enhancements { edges { cursor } } }', undefined, as(QUERIES));
+    const shallow = await post(testApp.app.api!.url, '{ enhancements { edges { cursor } } }', undefined, as(QUERIES));
     expect(shallow.body.errors).toBeUndefined();
-    const deep = await post(app.api!.url, '{ enhancements { edges { node { skills { high { name } } } } } }', undefined, as(QUERIES));
+    const deep = await post(testApp.app.api!.url, '{ enhancements { edges { node { skills { high { name } } } } } }', undefined, as(QUERIES));
     expect(deep.body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('refuses an alias bomb with QUERY_TOO_COMPLEX', async () => {
     const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: enhancements(first: 1) { pageInfo { hasNextPage } }`).join(' ')} }`;
-    const { body } = await post(app.api!.url, aliases, undefined, as(QUERIES));
+    const { body } = await post(testApp.app.api!.url, aliases, undefined, as(QUERIES));
     expect(body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('refuses a page whose cost passes the limit', async () => {
     const fields = Array.from({ length: 12 }, (_, i) => `f${i}: status`).join(' ');
     const heavy = `{ enhancements(first: 100) { edges { cursor node { id ${fields} } } } }`;
-    const { body } = await post(app.api!.url, heavy, undefined, as(QUERIES));
+    const { body } = await post(testApp.app.api!.url, heavy, undefined, as(QUERIES));
     expect(body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COMPLEX');
     expect(body.errors![0]!.message).toMatch(/limit is 1000/);
   });
 
   it('refuses batched operations', async () => {
-    const response = await fetch(app.api!.url, {
+    const response = await fetch(testApp.app.api!.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...as(QUERIES) },
       body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
@@ -98,15 +89,15 @@ describe('WebSocket limits', () => {
     // No worker runs in this app: the enhancement stays queued and its stream stays open.
     const { body } = await start(SOCKETS);
     const id = body.data!.startEnhancement.id;
-    const client = wsClient(app.api!.wsUrl, { apiKey: SOCKETS });
+    const client = wsClient(testApp.app.api!.wsUrl, { apiKey: SOCKETS });
     const subs = [0, 1, 2].map(() => collect(client, EnhancementProgressDocument, { id }));
     for (const sub of subs) sub.done.catch(() => undefined); // ended by dispose below
     const third = await subs[2]!.done.then(() => 'completed', (e: Error) => e.message);
     expect(third).toContain('RATE_LIMITED');
-    await expect.poll(() => app.hub.openListeners).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => testApp.app.hub.openListeners).toBeGreaterThanOrEqual(2);
 
-    const second = wsClient(app.api!.wsUrl, { apiKey: SOCKETS });
-    const third2 = wsClient(app.api!.wsUrl, { apiKey: SOCKETS });
+    const second = wsClient(testApp.app.api!.wsUrl, { apiKey: SOCKETS });
+    const third2 = wsClient(testApp.app.api!.wsUrl, { apiKey: SOCKETS });
     const okSub = collect(second, EnhancementProgressDocument, { id });
     okSub.done.catch(() => undefined);
     const refused = collect(third2, EnhancementProgressDocument, { id });

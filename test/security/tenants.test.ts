@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import {
   CancelEnhancementDocument,
@@ -9,23 +8,15 @@ import {
   MyEnhancementsDocument,
   StartEnhancementDocument,
 } from '../generated/graphql.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
 const KEY_A = 'alpha-secret-key-0001';
 const KEY_B = 'beta-secret-key-0002';
-let app: App;
-const config = testConfig({ IMAGINATOR_API_KEYS: `alpha:${KEY_A},beta:${KEY_B}` });
+const testApp = useTestApp({ env: { IMAGINATOR_API_KEYS: `alpha:${KEY_A},beta:${KEY_B}` } });
 const as = (key: string) => ({ authorization: `Bearer ${key}` });
 
-beforeAll(async () => {
-  app = await startTestApp({ config });
-});
-afterAll(async () => {
-  await app?.close();
-  await dropPrefix(config.prefix);
-});
 
 describe('API keys', () => {
   it('refuses to start without keys on a non-loopback host, saying why', () => {
@@ -36,19 +27,19 @@ describe('API keys', () => {
   it('answers a missing or wrong key with UNAUTHENTICATED (401) and never echoes it', async () => {
     const attempts: Record<string, string>[] = [{}, as('wrong-key-123'), { 'x-api-key': 'nope-456' }, { authorization: 'Basic abc' }];
     for (const headers of attempts) {
-      const { status, body } = await post(app.api!.url, '{ enhancements { edges { cursor } } }', undefined, headers);
+      const { status, body } = await post(testApp.app.api!.url, '{ enhancements { edges { cursor } } }', undefined, headers);
       expect(status).toBe(401);
       expect(body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
       expect(JSON.stringify(body)).not.toMatch(/wrong-key-123|nope-456|alpha-secret/);
     }
-    const viaHeader = await post(app.api!.url, '{ enhancements { edges { cursor } } }', undefined, { 'x-api-key': KEY_A });
+    const viaHeader = await post(testApp.app.api!.url, '{ enhancements { edges { cursor } } }', undefined, { 'x-api-key': KEY_A });
     expect(viaHeader.status).toBe(200);
   });
 
   it('closes a WebSocket with a missing or wrong key with 4403', async () => {
     for (const params of [undefined, { authorization: 'Bearer wrong' }, { apiKey: 'wrong' }]) {
       const code = await new Promise<number>((resolve) => {
-        const socket = new WebSocket(app.api!.wsUrl, 'graphql-transport-ws');
+        const socket = new WebSocket(testApp.app.api!.wsUrl, 'graphql-transport-ws');
         socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: params })));
         socket.on('close', (closeCode) => resolve(closeCode));
       });
@@ -60,7 +51,7 @@ describe('API keys', () => {
 describe('tenant isolation', () => {
   it("answers another tenant's id exactly as an unknown id, on every operation", async () => {
     const { startEnhancement } = await request(
-      app.api!.url,
+      testApp.app.api!.url,
       StartEnhancementDocument,
       { input: { resumeText: RESUME_A, jobAd: JOB_A, stages: ['ANALYSIS'] } },
       as(KEY_A),
@@ -68,9 +59,9 @@ describe('tenant isolation', () => {
     const theirs = startEnhancement.id;
     const unknown = `enh_${'x'.repeat(22)}`;
     const answer = async (id: string) => {
-      const result = await post(app.api!.url, EnhancementResultDocument, { id }, as(KEY_B));
-      const cancel = await post(app.api!.url, CancelEnhancementDocument, { id }, as(KEY_B));
-      const client = wsClient(app.api!.wsUrl, { apiKey: KEY_B });
+      const result = await post(testApp.app.api!.url, EnhancementResultDocument, { id }, as(KEY_B));
+      const cancel = await post(testApp.app.api!.url, CancelEnhancementDocument, { id }, as(KEY_B));
+      const client = wsClient(testApp.app.api!.wsUrl, { apiKey: KEY_B });
       const subscription = await collect(client, EnhancementProgressDocument, { id }).done.then(
         () => 'streamed',
         (error: Error) => error.message,
@@ -84,18 +75,18 @@ describe('tenant isolation', () => {
     expect(forTheirs[2]).toContain('NOT_FOUND');
 
     // B's list does not show it; A's record is untouched by B's cancel.
-    const listB = await request(app.api!.url, MyEnhancementsDocument, { first: 50 }, as(KEY_B));
+    const listB = await request(testApp.app.api!.url, MyEnhancementsDocument, { first: 50 }, as(KEY_B));
     expect(listB.enhancements.edges.map((e) => e.node.id)).not.toContain(theirs);
-    const listA = await request(app.api!.url, MyEnhancementsDocument, { first: 50 }, as(KEY_A));
+    const listA = await request(testApp.app.api!.url, MyEnhancementsDocument, { first: 50 }, as(KEY_A));
     expect(listA.enhancements.edges.map((e) => e.node.id)).toContain(theirs);
-    const mine = await request(app.api!.url, EnhancementResultDocument, { id: theirs }, as(KEY_A));
+    const mine = await request(testApp.app.api!.url, EnhancementResultDocument, { id: theirs }, as(KEY_A));
     expect(mine.enhancement.status).not.toBe('CANCELLED');
   });
 
   it('gives unguessable ids', async () => {
     const ids = await Promise.all(
       Array.from({ length: 5 }, () =>
-        request(app.api!.url, StartEnhancementDocument, { input: { resumeText: RESUME_A, jobAd: JOB_A, stages: ['ANALYSIS'] } }, as(KEY_A)),
+        request(testApp.app.api!.url, StartEnhancementDocument, { input: { resumeText: RESUME_A, jobAd: JOB_A, stages: ['ANALYSIS'] } }, as(KEY_A)),
       ),
     );
     for (const { startEnhancement } of ids) expect(startEnhancement.id).toMatch(/^enh_[A-Za-z0-9_-]{22}$/);

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A model's circuit breaker: CLOSED lets calls through, OPEN skips the model, HALF_OPEN lets one probe through. */
+export type CircuitState =
+  | 'CLOSED'
+  | 'HALF_OPEN'
+  | 'OPEN';
+
 /** How freely the drafter may reframe the facts. */
 export type Creativity =
   | 'BALANCED'
@@ -97,6 +103,17 @@ export type SuggestionKind =
   | 'SKILL'
   | 'WORDING';
 
+/** What a tailored resume claims that its original does not support. */
+export type TruthFindingKind =
+  | 'CHANGED_DATE'
+  | 'CHANGED_NAME'
+  | 'DROPPED_SECTION'
+  | 'INFLATED_NUMBER'
+  | 'INVENTED_CERTIFICATION'
+  | 'INVENTED_DEGREE'
+  | 'INVENTED_EMPLOYER'
+  | 'INVENTED_TITLE';
+
 export type StartEnhancementMutationVariables = Exact<{
   input: EnhancementInput;
 }>;
@@ -125,6 +142,35 @@ export type CancelEnhancementMutationVariables = Exact<{
 
 
 export type CancelEnhancementMutation = { cancelEnhancement: { id: string, status: EnhancementStatus } };
+
+export type MyEnhancementsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyEnhancementsQuery = { enhancements: { edges: Array<{ cursor: string, node: { id: string, status: EnhancementStatus, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelsQuery = { models: Array<{ id: string, provider: string, stages: Array<PipelineStage>, healthy: boolean, circuit: CircuitState, successRate: number | null, p50LatencyMs: number | null, inputPricePerMTok: number | null, outputPricePerMTok: number | null }> };
+
+export type PartnerGapAnalysisMutationVariables = Exact<{
+  input: EnhancementInput;
+}>;
+
+
+export type PartnerGapAnalysisMutation = { runEnhancement: { id: string, status: EnhancementStatus, requestedStages: Array<PipelineStage>, gapAnalysis: { matchScore: number, matchedKeywords: Array<string>, missingKeywords: Array<string>, summary: string } | null, usage: { llmCalls: number, costUsd: number } } };
+
+export type VerifyTailoringQueryVariables = Exact<{
+  original: string;
+  tailored: string;
+  jobAd?: string | null | undefined;
+}>;
+
+
+export type VerifyTailoringQuery = { verifyTailoring: { faithful: boolean, coveredKeywords: Array<string>, missingKeywords: Array<string>, findings: Array<{ kind: TruthFindingKind, excerpt: string, detail: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -294,3 +340,69 @@ export const CancelEnhancementDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CancelEnhancementMutation, CancelEnhancementMutationVariables>;
+export const MyEnhancementsDocument = new TypedDocumentString(`
+    query MyEnhancements($first: Int, $after: String) {
+  enhancements(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        status
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyEnhancementsQuery, MyEnhancementsQueryVariables>;
+export const ModelsDocument = new TypedDocumentString(`
+    query Models {
+  models {
+    id
+    provider
+    stages
+    healthy
+    circuit
+    successRate
+    p50LatencyMs
+    inputPricePerMTok
+    outputPricePerMTok
+  }
+}
+    `) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+export const PartnerGapAnalysisDocument = new TypedDocumentString(`
+    mutation PartnerGapAnalysis($input: EnhancementInput!) {
+  runEnhancement(input: $input) {
+    id
+    status
+    requestedStages
+    gapAnalysis {
+      matchScore
+      matchedKeywords
+      missingKeywords
+      summary
+    }
+    usage {
+      llmCalls
+      costUsd
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerGapAnalysisMutation, PartnerGapAnalysisMutationVariables>;
+export const VerifyTailoringDocument = new TypedDocumentString(`
+    query VerifyTailoring($original: String!, $tailored: String!, $jobAd: String) {
+  verifyTailoring(original: $original, tailored: $tailored, jobAd: $jobAd) {
+    faithful
+    findings {
+      kind
+      excerpt
+      detail
+    }
+    coveredKeywords
+    missingKeywords
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyTailoringQuery, VerifyTailoringQueryVariables>;
