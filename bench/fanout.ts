@@ -93,7 +93,17 @@ export async function benchFanout(): Promise<BenchResult> {
 
     // With BENCH_PROFILE=DIR the API process profiles its own main thread while the events are
     // published (DIR/fanout-api.cpuprofile): see bench/lib/serve.ts.
-    const server = forkTs('bench/lib/serve.ts', { REDIS_URL, IMAGINATOR_PREFIX: prefix, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', BENCH_ROLE: 'api' }, ['--expose-gc']);
+    const server = forkTs('bench/lib/serve.ts', {
+      REDIS_URL,
+      IMAGINATOR_PREFIX: prefix,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      BENCH_ROLE: 'api',
+      // One tenant (anonymous) holds all the connections here; the per-key cap (20 by default) is a
+      // policy for real clients, not part of the delivery path measured.
+      IMAGINATOR_WS_CONNECTIONS_PER_KEY: String(SUBSCRIBERS + 100),
+    }, ['--expose-gc']);
     let imaginator: SideResult;
     try {
       imaginator = await runSide(server, ids, async () => {

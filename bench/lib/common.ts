@@ -126,6 +126,8 @@ export function precomputedAnswers(): Map<string, unknown> {
 /** A provider that answers every call at once from a table; `delayMs` > 0 waits that long first (abortably). */
 export class TableProvider implements Provider {
   calls = 0;
+  /** Calls per wire name (what a wrong total is made of). */
+  readonly callsByName = new Map<string, number>();
   constructor(
     private readonly answers: Map<string, unknown>,
     private readonly delayMs = 0,
@@ -133,6 +135,7 @@ export class TableProvider implements Provider {
 
   async call(request: ProviderCall): Promise<ProviderReply> {
     this.calls++;
+    this.callsByName.set(request.name, (this.callsByName.get(request.name) ?? 0) + 1);
     const object = this.answers.get(request.name);
     if (object === undefined) throw new Error(`no answer for ${request.name}`);
     if (this.delayMs > 0) {

@@ -21,6 +21,13 @@ interface ChannelState {
 export class EventHub {
   private readonly channels = new Map<string, ChannelState>();
   private connectedOnce = false;
+  /**
+   * Channels nobody listens to any more, unsubscribed together once per tick: a stream ends with
+   * every terminal event, and one UNSUBSCRIBE (one socket write) per ended stream was the hub's
+   * largest cost under fanout (bench/fanout).
+   */
+  private readonly leaving = new Set<string>();
+  private flushScheduled = false;
 
   constructor(private readonly subscriber: Redis) {
     subscriber.on('message', (channel: string, message: string) => {
@@ -43,6 +50,9 @@ export class EventHub {
     const entry: ChannelListener = typeof listener === 'function' ? { onMessage: listener } : listener;
     let state = this.channels.get(channel);
     if (!state) {
+      // Still subscribed while its UNSUBSCRIBE waits for the tick's flush: it must not be sent.
+      // SUBSCRIBE again anyway, so that `subscribed` settles with Redis's confirmation as always.
+      this.leaving.delete(channel);
       state = { listeners: new Set(), subscribed: this.subscriber.subscribe(channel) };
       this.channels.set(channel, state);
     }
@@ -50,9 +60,12 @@ export class EventHub {
     const current = state;
     const stop = (): void => {
       if (!current.listeners.delete(entry) || current.listeners.size > 0) return;
-      if (this.channels.get(channel) === current) this.channels.delete(channel);
-      // Commands on one connection run in order, so a later SUBSCRIBE to the same channel is safe.
-      this.subscriber.unsubscribe(channel).catch(() => undefined);
+      if (this.channels.get(channel) !== current) return;
+      this.channels.delete(channel);
+      // Commands on one connection run in order, so a later SUBSCRIBE to the same channel is safe;
+      // one that comes before the flush takes the channel off `leaving` (see above).
+      this.leaving.add(channel);
+      this.scheduleFlush();
     };
     try {
       await current.subscribed;
@@ -61,6 +74,18 @@ export class EventHub {
       throw error;
     }
     return stop;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (!this.leaving.size) return;
+      const channels = [...this.leaving];
+      this.leaving.clear();
+      this.subscriber.unsubscribe(...channels).catch(() => undefined);
+    });
   }
 
   /** Channels with at least one listener (for metrics and leak tests). */

@@ -20,6 +20,8 @@ export const MAX_LINE = 2000;
 /** The engine looks at no more than this many characters of any single text. */
 export const MAX_TEXT = 120_000;
 
+const BULLET_SPACE = /^(\s*(?:[•●▪◦‣∙·►▶➤→✓✔■□*+–-]|\d{1,2}[.)]))[ \t]+/;
+
 /**
  * Normalises a document: NFC, invisible characters removed, CRLF → LF, non-breaking and exotic spaces → space,
  * tab runs between words → " | " (tabular resumes separate columns with tabs), trailing space trimmed.
@@ -40,8 +42,14 @@ export function normalizeText(input: unknown): string {
     .split('\n')
     .map((line) => {
       let l = line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line;
+      if (!l.includes('\t')) {
+        // The same steps for a line without a tab (most lines), skipping those that need one.
+        l = l.replace(BULLET_SPACE, '$1 ');
+        if (l.includes('|')) l = l.replace(/(?:\s\|){2,}\s/g, ' | ');
+        return l.replace(/\s+$/, '');
+      }
       l = l
-        .replace(/^(\s*(?:[•●▪◦‣∙·►▶➤→✓✔■□*+–-]|\d{1,2}[.)]))[ \t]+/, '$1 ') // a bullet followed by a tab
+        .replace(BULLET_SPACE, '$1 ') // a bullet followed by a tab
         .replace(/^\t+/, '  ')
         .replace(/[ \t]*\t[ \t]*\|[ \t]*|[ \t]*\|[ \t]*\t[ \t]*/g, ' | ') // "a\t|\tb"
         .replace(/(\S)[ ]*\t+[ \t]*(?=\S)/g, '$1 | ')

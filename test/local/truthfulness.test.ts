@@ -163,3 +163,21 @@ describe('verifyTailoring accepts faithful rewrites', () => {
     expect(odd2.missingKeywords).toContain('Looker');
   });
 });
+
+describe('words that are also JavaScript object keys', () => {
+  it('are ordinary words: an invented employer is still flagged next to "constructor" or "toString"', () => {
+    const original = [
+      'Sam Builder',
+      '',
+      '## Experience',
+      'Site Constructor — Hoch Bau',
+      '2018 – 2023',
+      '- Wrote a toString helper for the valueOf report, cutting review time by 20%',
+    ].join('\n');
+    const tailored = original.replace('Hoch Bau', 'Skanska').replace('20%', '500%');
+    const verdict = verifyTailoring(original, tailored);
+    expect(verdict.faithful).toBe(false);
+    expect(verdict.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['INVENTED_EMPLOYER', 'INFLATED_NUMBER']));
+    expect(verifyTailoring(original, original).faithful).toBe(true);
+  });
+});
