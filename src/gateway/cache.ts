@@ -93,8 +93,8 @@ export class StageCache {
         canonicalJson({
           name: request.name,
           data: request.data,
-          // The user message is rendered from `data`; the system message is the prompt's version.
-          system: request.prompt.system,
+          // The user message is rendered from `data`; the prompt's wording is named by its version.
+          prompt: request.promptVersion ?? (typeof request.prompt === 'function' ? null : request.prompt.system),
           temperature: request.temperature ?? null,
           chain: this.options.chainOf(request.stage),
         }),

@@ -18,7 +18,9 @@ import { LocalProvider } from './providers/local.js';
 import { OpenAICompatibleProvider } from './providers/openai-compatible.js';
 import type { Provider } from './providers/types.js';
 import { abortableSleep, DEFAULT_BACKOFF, isRetryable, retryDelay } from './retry.js';
-import type { CallReport, Completion, CompletionRequest, Gateway } from './types.js';
+import type { CallReport, Completion, CompletionRequest, Gateway, Prompt } from './types.js';
+
+const NO_MESSAGES: Prompt = Object.freeze({ system: '', user: '' });
 
 export type { CallReport, Completion, CompletionRequest, Gateway } from './types.js';
 export { AbortedError, AllModelsFailedError } from './errors.js';
@@ -150,14 +152,11 @@ async function run<T>(
   const aborted = (): boolean => lifecycle.closed || !!signal?.aborted;
   if (aborted()) throw new AbortedError();
 
-  const call = {
-    name: request.name,
-    system: request.prompt.system,
-    user: request.prompt.user,
-    temperature: request.temperature,
-    schema: request.schema,
-    data: request.data,
-  };
+  const base = { name: request.name, temperature: request.temperature, schema: request.schema, data: request.data };
+  let messages: Prompt | undefined;
+  // Rendered once, and only for a language model: the local engine answers from `data`.
+  const messagesFor = (ref: ModelRef): Prompt =>
+    ref.provider === 'local' ? NO_MESSAGES : (messages ??= typeof request.prompt === 'function' ? request.prompt() : request.prompt);
   const finish = (ref: ModelRef, output: T, fallbackNote?: string): Completion<T> => {
     const report: CallReport = {
       provider: ref.provider,
@@ -177,7 +176,7 @@ async function run<T>(
     const ref = chain.models[index];
     const spec = specFor(ref.model);
     if (ref.provider !== 'local') {
-      if (promptTokens < 0) promptTokens = estimateTokens(call.system, call.user);
+      if (promptTokens < 0) promptTokens = estimateTokens(messagesFor(ref).system, messagesFor(ref).user);
       if (!fits(promptTokens, spec)) {
         notes.push(`${ref.id}: the prompt (~${promptTokens} tokens) does not fit its ${spec.contextTokens}-token context`);
         continue;
@@ -193,7 +192,7 @@ async function run<T>(
       attempts++;
       const t0 = performance.now();
       try {
-        const reply = await attempt(provider, { ...call, model: ref.model }, signal, settings.timeoutMs, lifecycle.inflight);
+        const reply = await attempt(provider, { ...base, ...messagesFor(ref), model: ref.model }, signal, settings.timeoutMs, lifecycle.inflight);
         usage.promptTokens += reply.promptTokens;
         usage.completionTokens += reply.completionTokens;
         usage.costUsd += costOf(spec, reply);
@@ -234,7 +233,7 @@ async function run<T>(
   if (chain.models.includes(LOCAL)) throw new AllModelsFailedError(request.stage, notes);
   attempts++;
   try {
-    const reply = await attempt(providerFor('local'), { ...call, model: LOCAL.model }, signal, settings.timeoutMs, lifecycle.inflight);
+    const reply = await attempt(providerFor('local'), { ...base, ...NO_MESSAGES, model: LOCAL.model }, signal, settings.timeoutMs, lifecycle.inflight);
     const output = parseReply(reply, request.schema);
     const note = notes.length ? `answered by the local engine: ${notes.join('; ')}` : undefined;
     return finish(LOCAL, output, note);

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { Stage } from '../pipeline/graph.js';
 
+export interface Prompt {
+  system: string;
+  user: string;
+}
+
 /** One structured-output call. `name` is the wire name (`analysis`, `analysis_gap`, `polish`, …). */
 export interface CompletionRequest<T> {
   stage: Stage;
@@ -8,8 +13,13 @@ export interface CompletionRequest<T> {
   name: string;
   /** Validates the reply; its JSON Schema is what the model is told to answer with. */
   schema: z.ZodType<T>;
-  /** Chat messages for a language model. Resume and job-ad text sit inside delimiters as data. */
-  prompt: { system: string; user: string };
+  /**
+   * Chat messages for a language model, resume and job-ad text inside delimiters as data. A
+   * function is called only when a model is actually asked: never for `local` or a cache hit.
+   */
+  prompt: Prompt | (() => Prompt);
+  /** Names the prompt's wording in cache keys (bump it when the wording changes); without it, the system message does. */
+  promptVersion?: string;
   /** What the stage sees, as data: the `local` engine answers from this instead of the prompt. */
   data: Record<string, unknown>;
   temperature?: number;

@@ -120,13 +120,18 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
     const startedAt = new Date();
     const base = record.stages[stage] ?? ({ status: 'PENDING', stage } as StageRun);
     const running: StageRun = { ...base, status: 'RUNNING', startedAt: startedAt.toISOString(), error: null };
-    await emitOrStop(record.id, {
+    // Not awaited before the stage's work begins: commands on one connection run in order, so the
+    // start is written before the stage's end, and a refusal (cancelled) stops the run below.
+    const announced = emitOrStop(record.id, {
       type: 'STAGE_STARTED',
       stage,
       progress: progress(),
       message: `${stage} started`,
       status: 'RUNNING',
       stageRun: running,
+    });
+    announced.catch((error: unknown) => {
+      if (error instanceof Stopped && !abort.signal.aborted) abort.abort(error);
     });
     const timeout = AbortSignal.timeout(deps.stageTimeoutMs);
     // Retry events are written in the order they happen, and before the stage's own end.
@@ -144,9 +149,12 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
     let result: StageResult<unknown>;
     try {
       result = await PIPELINE[stage](record.input, done, ctx);
+      await announced;
       await retries;
     } catch (error) {
       await retries;
+      if (error instanceof Stopped || abort.signal.reason instanceof Stopped) throw new Stopped();
+      await announced;
       const elapsed = Date.now() - startedAt.getTime();
       const failure =
         abort.signal.reason instanceof DeadlineExceeded

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { createGateway } from '../../src/gateway/index.js';
 import { useTestApp } from '../helpers/app.js';
+import { delayedGateway } from '../helpers/gateways.js';
 import { collect, request, wsClient } from '../helpers/client.js';
 import { JOB_B, RESUME_B } from '../helpers/samples.js';
 
 const ADMIN = 'admin-key-for-tests-99';
-const testApp = useTestApp({ env: { IMAGINATOR_ADMIN_KEY: ADMIN } });
+// Model calls take 50 ms each, so the subscription is seen open while the enhancement runs.
+const testApp = useTestApp({ env: { IMAGINATOR_ADMIN_KEY: ADMIN }, gateway: (config) => delayedGateway(createGateway(config), 50) });
 const base = (): string => testApp.app.api!.url.replace(/\/graphql$/, '');
 
 /** The value of one sample line of the Prometheus text format, 0 when absent. */

@@ -1,6 +1,6 @@
 import { JobFit, ResumeProfile, type Analysis } from '../outputs.js';
 import type { ExtractedSkill } from '../input.js';
-import { gapPrompt, profilePrompt } from '../prompts/analysis.js';
+import { gapPrompt, profilePrompt, VERSION } from '../prompts/analysis.js';
 import type { StageContext, StageResult } from './stage.js';
 
 export interface AnalysisSees {
@@ -25,7 +25,17 @@ export async function runAnalysis(sees: AnalysisSees, { gateway, signal, cache, 
     asOf: sees.asOf,
   };
   const profile = await gateway.complete(
-    { stage: 'ANALYSIS', name: 'analysis', schema: ResumeProfile, data: profileData, prompt: profilePrompt(profileData), temperature: 0, cache, onRetry },
+    {
+      stage: 'ANALYSIS',
+      name: 'analysis',
+      schema: ResumeProfile,
+      data: profileData,
+      prompt: () => profilePrompt(profileData),
+      promptVersion: VERSION,
+      temperature: 0,
+      cache,
+      onRetry,
+    },
     signal,
   );
   const gapData = {
@@ -35,7 +45,17 @@ export async function runAnalysis(sees: AnalysisSees, { gateway, signal, cache, 
     domainInsights: sees.domainInsights,
   };
   const fit = await gateway.complete(
-    { stage: 'ANALYSIS', name: 'analysis_gap', schema: JobFit, data: gapData, prompt: gapPrompt(gapData), temperature: 0, cache, onRetry },
+    {
+      stage: 'ANALYSIS',
+      name: 'analysis_gap',
+      schema: JobFit,
+      data: gapData,
+      prompt: () => gapPrompt(gapData),
+      promptVersion: VERSION,
+      temperature: 0,
+      cache,
+      onRetry,
+    },
     signal,
   );
   return { output: { ...profile.output, ...fit.output }, calls: [profile.report, fit.report] };

@@ -1,5 +1,5 @@
 import { Suggestions, type Suggestion } from '../outputs.js';
-import { critiquePrompt } from '../prompts/critique.js';
+import { critiquePrompt, VERSION } from '../prompts/critique.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 
 export interface CritiqueSees {
@@ -9,5 +9,5 @@ export interface CritiqueSees {
 
 export function runCritique(sees: CritiqueSees, ctx: StageContext): Promise<StageResult<Suggestions>> {
   const data = { ...sees };
-  return singleCall(ctx, { stage: 'CRITIQUE', name: 'critique', schema: Suggestions, data, prompt: critiquePrompt(data), temperature: 0.2 });
+  return singleCall(ctx, { stage: 'CRITIQUE', name: 'critique', schema: Suggestions, data, prompt: () => critiquePrompt(data), promptVersion: VERSION, temperature: 0.2 });
 }

@@ -1,6 +1,6 @@
 import { annotatePolish } from '../../local/index.js';
 import { PolishedResume, type StarDraft } from '../outputs.js';
-import { polishPrompt } from '../prompts/polish.js';
+import { polishPrompt, VERSION } from '../prompts/polish.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 
 export interface PolishSees {
@@ -20,7 +20,8 @@ export async function runPolish(sees: PolishSees, ctx: StageContext): Promise<St
     name: 'polish',
     schema: PolishedResume,
     data,
-    prompt: polishPrompt(data),
+    prompt: () => polishPrompt(data),
+    promptVersion: VERSION,
     temperature: 0.2,
   });
   return { output: annotatePolish(sees.auditAgainst, output, sees.jobAd), calls };

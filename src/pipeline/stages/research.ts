@@ -1,5 +1,5 @@
 import { Dossier, type Analysis } from '../outputs.js';
-import { researchPrompt } from '../prompts/research.js';
+import { researchPrompt, VERSION } from '../prompts/research.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 
 export interface ResearchSees {
@@ -13,5 +13,5 @@ export interface ResearchSees {
 /** The master dossier: the last stage that reads the raw resume, so it must carry all of it forward. */
 export function runResearch(sees: ResearchSees, ctx: StageContext): Promise<StageResult<Dossier>> {
   const data = { ...sees };
-  return singleCall(ctx, { stage: 'RESEARCH', name: 'research', schema: Dossier, data, prompt: researchPrompt(data), temperature: 0.2 });
+  return singleCall(ctx, { stage: 'RESEARCH', name: 'research', schema: Dossier, data, prompt: () => researchPrompt(data), promptVersion: VERSION, temperature: 0.2 });
 }

@@ -1,5 +1,5 @@
 import { StarDraft, type CreativeDraft, type Dossier } from '../outputs.js';
-import { starPrompt } from '../prompts/star.js';
+import { starPrompt, VERSION } from '../prompts/star.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 
 export interface StarSees {
@@ -9,5 +9,5 @@ export interface StarSees {
 
 export function runStar(sees: StarSees, ctx: StageContext): Promise<StageResult<StarDraft>> {
   const data = { ...sees };
-  return singleCall(ctx, { stage: 'STAR', name: 'star', schema: StarDraft, data, prompt: starPrompt(data), temperature: 0.2 });
+  return singleCall(ctx, { stage: 'STAR', name: 'star', schema: StarDraft, data, prompt: () => starPrompt(data), promptVersion: VERSION, temperature: 0.2 });
 }

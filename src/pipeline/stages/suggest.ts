@@ -1,5 +1,5 @@
 import { Suggestions, type Analysis } from '../outputs.js';
-import { suggestPrompt } from '../prompts/suggest.js';
+import { suggestPrompt, VERSION } from '../prompts/suggest.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 
 export interface SuggestSees {
@@ -9,5 +9,5 @@ export interface SuggestSees {
 
 export function runSuggest(sees: SuggestSees, ctx: StageContext): Promise<StageResult<Suggestions>> {
   const data = { ...sees };
-  return singleCall(ctx, { stage: 'SUGGEST', name: 'suggest', schema: Suggestions, data, prompt: suggestPrompt(data), temperature: 0.5 });
+  return singleCall(ctx, { stage: 'SUGGEST', name: 'suggest', schema: Suggestions, data, prompt: () => suggestPrompt(data), promptVersion: VERSION, temperature: 0.5 });
 }
