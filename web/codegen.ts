@@ -1,8 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Typed documents for the web page and the CLI, from schema.graphql and operations/contract.graphql
- * (`npm run codegen:web`). Documents are generated as strings (`documentMode: 'string'`): neither
+ * Typed documents for the API's TypeScript clients (the web page and the CLI), from schema.graphql
+ * and operations/contract.graphql (`npm run codegen:web`). Documents are generated as strings (`documentMode: 'string'`): neither
  * client needs graphql-js to send them, which keeps the browser bundle small.
  */
 const shared = {
@@ -22,8 +22,8 @@ const config: CodegenConfig = {
   ignoreNoDocuments: false,
   importExtension: '.js',
   generates: {
-    'web/src/generated/': shared,
-    'src/cli/generated/': shared,
+    // One set for every TypeScript client of the API: the web page and the CLI.
+    'src/client/graphql/': shared,
   },
 };
 

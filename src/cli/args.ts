@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
-import type { Creativity, PipelineStage } from './generated/graphql.js';
+import type { Creativity, PipelineStage } from '../client/graphql/graphql.js';
 
 export const STAGES: readonly PipelineStage[] = ['ANALYSIS', 'RESEARCH', 'DRAFT', 'STAR', 'POLISH', 'SUGGEST', 'CRITIQUE'];
 export const CREATIVITY: readonly Creativity[] = ['CONSERVATIVE', 'BALANCED', 'BOLD'];

@@ -6,7 +6,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { CliError, EXIT, exitCodeFor } from './exit-codes.js';
-import { EnhancementProgressDocument, type EnhancementProgressSubscription, type TypedDocumentString } from './generated/graphql.js';
+import { EnhancementProgressDocument, type EnhancementProgressSubscription, type TypedDocumentString } from '../client/graphql/graphql.js';
 
 export type ProgressEvent = EnhancementProgressSubscription['enhancementProgress'];
 

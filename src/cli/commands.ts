@@ -10,7 +10,7 @@ import {
   type EnhancementResultQuery,
   type EnhancementStatus,
   type PipelineStage,
-} from './generated/graphql.js';
+} from '../client/graphql/graphql.js';
 import { createProgressView, formatMs, type ProgressMode } from './progress.js';
 
 type Enhancement = EnhancementResultQuery['enhancement'];

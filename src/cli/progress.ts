@@ -4,7 +4,7 @@
  */
 import { MultiBar, type Options, type Params, type SingleBar } from 'cli-progress';
 import type { ProgressEvent } from './client.js';
-import type { PipelineStage } from './generated/graphql.js';
+import type { PipelineStage } from '../client/graphql/graphql.js';
 
 export type ProgressMode = 'bars' | 'plain' | 'none';
 

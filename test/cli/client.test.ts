@@ -6,7 +6,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { ApiClient, type ProgressEvent } from '../../src/cli/client.js';
-import { StartEnhancementDocument } from '../../src/cli/generated/graphql.js';
+import { StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { createGateway } from '../../src/gateway/index.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';

@@ -2,9 +2,9 @@
  * The page's way to the API: GraphQL over HTTP (fetch) and progress over graphql-ws, same origin.
  */
 import { createClient, type Client } from 'graphql-ws';
-import type { TypedDocumentString } from './generated/graphql.js';
-import type { EnhancementProgressSubscription } from './generated/graphql.js';
-import { EnhancementProgressDocument } from './generated/graphql.js';
+import type { TypedDocumentString } from '../../src/client/graphql/graphql.js';
+import type { EnhancementProgressSubscription } from '../../src/client/graphql/graphql.js';
+import { EnhancementProgressDocument } from '../../src/client/graphql/graphql.js';
 
 export type ProgressEvent = EnhancementProgressSubscription['enhancementProgress'];
 

@@ -11,7 +11,7 @@ import {
   StartEnhancementDocument,
   type Creativity,
   type PipelineStage,
-} from './generated/graphql.js';
+} from '../../src/client/graphql/graphql.js';
 import { renderResult } from './render.js';
 import { STAGES, stageName } from './stages.js';
 

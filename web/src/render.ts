@@ -2,7 +2,7 @@
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
 import { formatMs, formatUsd, h } from './dom.js';
-import type { EnhancementResultQuery } from './generated/graphql.js';
+import type { EnhancementResultQuery } from '../../src/client/graphql/graphql.js';
 import { stageName } from './stages.js';
 
 type Enhancement = EnhancementResultQuery['enhancement'];

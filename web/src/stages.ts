@@ -1,4 +1,4 @@
-import type { PipelineStage } from './generated/graphql.js';
+import type { PipelineStage } from '../../src/client/graphql/graphql.js';
 
 export const STAGES: ReadonlyArray<{ stage: PipelineStage; name: string; produces: string }> = [
   { stage: 'ANALYSIS', name: 'Analysis', produces: 'experiences, skills, gap analysis' },
