@@ -33,7 +33,7 @@ export async function benchLatencyBound(): Promise<BenchResult> {
     const worker = app.worker!.worker;
     const queue = new EnhancementQueue(producer, app.store.keys.queuePrefix());
     const create = async (tag: string): Promise<void> => {
-      const input = { ...uniqueInput(tag), extractedSkills: [], domainInsights: null, confidenceThreshold: 0.7, creativity: 'BALANCED' as const, asOf: '2025-01-01', bypassCache: false };
+      const input = { ...uniqueInput(tag), extractedSkills: [], domainInsights: null, confidenceThreshold: 0.7, creativity: 'BALANCED' as const, asOf: '2025-01-01', bypassCache: true };
       const record = await app!.store.create({ tenant: 'anonymous', requestedStages: [...STAGES], input });
       await queue.enqueue(record.id);
     };
