@@ -11,7 +11,7 @@ import { DEFAULT_BREAKER, type BreakerOptions, type CircuitState } from './break
 import { LOCAL, resolveChains, type ModelRef, type ProviderName, type ResolvedChain } from './chains.js';
 import { AbortedError, AllModelsFailedError, describeError, ProviderHttpError } from './errors.js';
 import { HealthRegistry } from './health.js';
-import { costOf, estimateTokens, fits, specFor } from './models.js';
+import { costOf, estimateTokens, fits, MODEL_TABLE, specFor, type ModelSpec } from './models.js';
 import { attempt, parseReply } from './attempt.js';
 import { GeminiProvider } from './providers/gemini.js';
 import { LocalProvider } from './providers/local.js';
@@ -69,6 +69,8 @@ export interface GatewayOptions {
   /** A longer `Retry-After` moves on to the next model instead of waiting (default 30 s). */
   maxRetryAfterMs?: number;
   backoff?: { baseDelayMs?: number; maxDelayMs?: number };
+  /** Prices and context windows by model (default: the one table in models.ts). */
+  modelTable?: Readonly<Record<string, ModelSpec>>;
   /** Replace a provider (tests, custom transports). */
   providers?: Partial<Record<ProviderName, Provider>>;
 }
@@ -85,6 +87,7 @@ interface Settings {
   maxAttempts: number;
   maxRetryAfterMs: number;
   backoff: { baseDelayMs: number; maxDelayMs: number; random: () => number };
+  table: Readonly<Record<string, ModelSpec>>;
 }
 
 export function createGateway(config: Config, options: GatewayOptions = {}): ModelGateway {
@@ -96,6 +99,7 @@ export function createGateway(config: Config, options: GatewayOptions = {}): Mod
     maxAttempts: Math.max(1, options.maxAttempts ?? 3),
     maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
     backoff: { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random },
+    table: options.modelTable ?? MODEL_TABLE,
   };
   const chains = resolveChains(config);
   const health = new HealthRegistry({ ...DEFAULT_BREAKER, ...options.breaker }, now);
@@ -107,7 +111,13 @@ export function createGateway(config: Config, options: GatewayOptions = {}): Mod
 
   return {
     complete,
-    models: () => listModels(chains, health),
+    models: () => listModels(chains, health, settings.table),
+    fits: (stage, prompt) => {
+      const models = chains[stage].models;
+      if (models.every((ref) => ref.provider === 'local')) return true;
+      const tokens = estimateTokens(prompt.system, prompt.user);
+      return models.some((ref) => ref.provider !== 'local' && fits(tokens, specFor(ref.model, settings.table)));
+    },
     chainOf: (stage) => chains[stage].models.map((m) => m.id).join(','),
     close: () => {
       lifecycle.closed = true;
@@ -174,7 +184,7 @@ async function run<T>(
   let promptTokens = -1;
   for (let index = 0; index < chain.models.length; index++) {
     const ref = chain.models[index];
-    const spec = specFor(ref.model);
+    const spec = specFor(ref.model, settings.table);
     if (ref.provider !== 'local') {
       if (promptTokens < 0) promptTokens = estimateTokens(messagesFor(ref).system, messagesFor(ref).user);
       if (!fits(promptTokens, spec)) {
@@ -244,7 +254,7 @@ async function run<T>(
   }
 }
 
-function listModels(chains: Record<Stage, ResolvedChain>, health: HealthRegistry): ModelInfo[] {
+function listModels(chains: Record<Stage, ResolvedChain>, health: HealthRegistry, table: Readonly<Record<string, ModelSpec>>): ModelInfo[] {
   const byId = new Map<string, { ref: ModelRef; stages: Stage[] }>();
   const add = (ref: ModelRef, stage: Stage): void => {
     const entry = byId.get(ref.id) ?? { ref, stages: [] };
@@ -257,7 +267,7 @@ function listModels(chains: Record<Stage, ResolvedChain>, health: HealthRegistry
   }
   return [...byId.values()].map(({ ref, stages }) => {
     const model = health.get(ref.id);
-    const spec = specFor(ref.model);
+    const spec = specFor(ref.model, table);
     const local = ref.provider === 'local';
     return {
       id: ref.id,

@@ -71,4 +71,9 @@ export interface Completion<T> {
 
 export interface Gateway {
   complete<T>(request: CompletionRequest<T>, signal?: AbortSignal): Promise<Completion<T>>;
+  /**
+   * Whether some language model of the stage's chain takes this prompt whole (a chain of `local`
+   * alone takes anything). A stage whose input fits none splits it rather than lose any of it.
+   */
+  fits(stage: Stage, prompt: Prompt): boolean;
 }

@@ -186,7 +186,7 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
       progress: progress(),
       message: `${stage} completed`,
       status: 'RUNNING',
-      stageRun: { ...running, ...accountFor(result.calls), status: 'COMPLETED', completedAt: new Date().toISOString(), durationMs },
+      stageRun: { ...running, ...accountFor(result), status: 'COMPLETED', completedAt: new Date().toISOString(), durationMs },
       output: result.output,
     });
   };
@@ -229,7 +229,7 @@ export async function orchestrate(record: EnhancementRecord, deps: OrchestratorD
 }
 
 /** A stage's accounting from the calls it made: several calls (ANALYSIS makes two) add up. */
-function accountFor(calls: CallReport[]): Partial<StageRun> {
+function accountFor({ calls, notes = [] }: StageResult<unknown>): Partial<StageRun> {
   const providers = [...new Set(calls.map((c) => c.provider))];
   const models = [...new Set(calls.map((c) => c.model))];
   return {
@@ -242,6 +242,6 @@ function accountFor(calls: CallReport[]): Partial<StageRun> {
     completionTokens: calls.reduce((n, c) => n + c.completionTokens, 0),
     cached: calls.length > 0 && calls.every((c) => c.cached),
     savedCostUsd: calls.reduce((n, c) => n + (c.savedCostUsd ?? 0), 0),
-    notes: calls.flatMap((c) => (c.fallbackNote ? [c.fallbackNote] : [])),
+    notes: [...notes, ...calls.flatMap((c) => (c.fallbackNote ? [c.fallbackNote] : []))],
   };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ModelGateway } from '../../src/gateway/index.js';
+import { abortableDelay, withComplete } from '../helpers/gateways.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -9,25 +10,12 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * SLOWME first waits `slowMs` (abortable), so a test can catch an enhancement mid-run.
  */
 export function markerGateway(inner: ModelGateway, slowMs = 400): ModelGateway {
-  return {
-    models: () => inner.models(),
-    close: () => inner.close(),
-    chainOf: (stage) => inner.chainOf(stage),
-    async complete(request, signal) {
-      const data = JSON.stringify(request.data);
-      if (data.includes('FAILME')) throw new Error(`the model refused ${request.name}`);
-      if (data.includes('SLOWME')) {
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(resolve, slowMs);
-          signal?.addEventListener('abort', () => {
-            clearTimeout(timer);
-            reject(new Error('aborted'));
-          });
-        });
-      }
-      return inner.complete(request, signal);
-    },
-  };
+  return withComplete(inner, async (request, signal) => {
+    const data = JSON.stringify(request.data);
+    if (data.includes('FAILME')) throw new Error(`the model refused ${request.name}`);
+    if (data.includes('SLOWME')) await abortableDelay(slowMs, signal);
+    return inner.complete(request, signal);
+  });
 }
 
 export interface CliRun {

@@ -6,6 +6,7 @@ import { EnhancementResultDocument, StartEnhancementDocument } from '../generate
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';
 import { waitForStatus } from '../helpers/fleet.js';
+import { withComplete } from '../helpers/gateways.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
 const apps: App[] = [];
@@ -19,15 +20,10 @@ afterAll(async () => {
 /** A gateway on which RESEARCH hangs until aborted; every other stage answers from `local`. */
 function researchHangs(config: ReturnType<typeof testConfig>): ModelGateway {
   const inner = createGateway(config);
-  return {
-    models: () => inner.models(),
-    close: () => inner.close(),
-    chainOf: (stage) => inner.chainOf(stage),
-    complete(req, signal) {
-      if (req.stage !== 'RESEARCH') return inner.complete(req, signal);
-      return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
-    },
-  };
+  return withComplete(inner, (req, signal) => {
+    if (req.stage !== 'RESEARCH') return inner.complete(req, signal);
+    return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+  });
 }
 
 async function runWith(env: Record<string, string>) {

@@ -14,6 +14,8 @@ export interface StageContext {
 export interface StageResult<T> {
   output: T;
   calls: CallReport[];
+  /** What the stage did that a reader of the result should know (it joins editorialNotes). */
+  notes?: string[];
 }
 
 /** The common case: a stage that is one gateway call. */

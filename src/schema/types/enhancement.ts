@@ -28,6 +28,8 @@ export class StageRunType {
   @Field(() => Int) promptTokens!: number;
   @Field(() => Int) completionTokens!: number;
   @Field(() => String, { nullable: true }) error!: string | null;
+  @Field(() => [String], { description: 'What a reader should know: a fallback model or `local` answered, the resume was read in parts, …' })
+  notes!: string[];
 }
 
 @ObjectType()
