@@ -68,12 +68,9 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
     miss: (stage) => metrics.cacheMisses.inc({ stage }),
   });
   const queue = new EnhancementQueue(bullConnection, store.keys.queuePrefix());
-  metrics.gauge('imaginator_queue_jobs', 'Jobs in the queue by state', () => 0, {
-    name: 'state',
-    read: async () => {
-      const counts = await queue.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
-      return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
-    },
+  metrics.labelledGauge('imaginator_queue_jobs', 'Jobs in the queue by state', 'state', async () => {
+    const counts = await queue.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+    return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
   });
   metrics.gauge('imaginator_open_subscriptions', 'GraphQL subscriptions open on this process', () => hub.listenersOn(store.keys.channelPrefix()));
 

@@ -83,25 +83,26 @@ export class Metrics {
   }
 
   /** A gauge read at scrape time. */
-  gauge(name: string, help: string, read: () => number | Promise<number>, labels?: { name: string; read: () => Promise<Record<string, number>> }): void {
-    if (labels) {
-      new Gauge({
-        name,
-        help,
-        labelNames: [labels.name],
-        registers: [this.registry],
-        async collect() {
-          for (const [label, value] of Object.entries(await labels.read())) this.set({ [labels.name]: label }, value);
-        },
-      });
-      return;
-    }
+  gauge(name: string, help: string, read: () => number | Promise<number>): void {
     new Gauge({
       name,
       help,
       registers: [this.registry],
       async collect() {
         this.set(await read());
+      },
+    });
+  }
+
+  /** A gauge with one label, every value read at scrape time. */
+  labelledGauge(name: string, help: string, label: string, read: () => Promise<Record<string, number>>): void {
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [this.registry],
+      async collect() {
+        for (const [value, amount] of Object.entries(await read())) this.set({ [label]: value }, amount);
       },
     });
   }
