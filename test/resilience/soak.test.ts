@@ -10,7 +10,7 @@ import {
   type Behaviour,
   type FakeOpenAI,
 } from '../fakes/openai-server.js';
-import { REDIS_URL, uniquePrefix } from '../helpers/app.js';
+import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/app.js';
 import { Fleet, followResuming, startOne } from '../helpers/fleet.js';
 import { answerEveryStage } from '../helpers/model-replies.js';
 import { connectRedis } from '../../src/redis.js';
@@ -47,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fleet?.stopAll();
   await fake?.close();
+  await dropPrefix(prefix); // the queue's own bookkeeping (ids, meta, its event log)
 });
 
 async function keysUnder(pattern: string): Promise<number> {
