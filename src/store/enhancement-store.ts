@@ -160,9 +160,19 @@ export class EnhancementStore {
       status: 'QUEUED',
       whenStatus: ['QUEUED'],
     });
-    const record = await this.get(id);
-    if (!record) throw new Error(`enhancement ${id} vanished right after it was created`);
-    return record;
+    // What was just written, without reading it back.
+    return {
+      id,
+      tenant: spec.tenant,
+      status: 'QUEUED',
+      requestedStages: spec.requestedStages,
+      createdAt: meta.createdAt,
+      completedAt: null,
+      error: null,
+      input: spec.input,
+      stages: Object.fromEntries(spec.requestedStages.map((stage) => [stage, pendingStageRun(stage)])),
+      outputs: {},
+    };
   }
 
   /** Appends an event and applies its change; null when the record's status refused it. */
