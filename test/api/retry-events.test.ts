@@ -1,42 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
-import { errorBody, serverError, startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
+import { errorBody, serverError } from '../fakes/openai-server.js';
 import { collect, request, wsClient } from '../helpers/client.js';
-import { answerEveryStage } from '../helpers/model-replies.js';
+import { useAppWithFakeModels } from '../helpers/model-replies.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
-let app: App;
-let fake: FakeOpenAI;
-let config: ReturnType<typeof testConfig>;
-
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  answerEveryStage(fake);
-  config = testConfig({
-    OPENROUTER_API_KEY_1: 'sk-fake',
-    OPENROUTER_BASE_URL: fake.url,
-    IMAGINATOR_MODEL_STAGE_2: 'openrouter/deepseek/deepseek-v3.2,openrouter/google/gemini-2.5-flash-lite',
-  });
-  app = await startTestApp({ config });
-});
-afterAll(async () => {
-  await app?.close();
-  await fake?.close();
-  await dropPrefix(config.prefix);
+const models = useAppWithFakeModels({
+  env: { IMAGINATOR_MODEL_STAGE_2: 'openrouter/deepseek/deepseek-v3.2,openrouter/google/gemini-2.5-flash-lite' },
 });
 
 describe('STAGE_RETRY events', () => {
   it('tell a subscriber about each retry and fallback, in order, before the stage completes', async () => {
     const isDraft = (body: any) => body?.response_format?.json_schema?.name === 'draft';
-    fake.when({ model: 'deepseek/deepseek-v3.2', match: isDraft, times: 1 }, serverError());
-    fake.when({ model: 'deepseek/deepseek-v3.2', match: isDraft, times: 1 }, { kind: 'status', status: 400 });
-    fake.when({ model: 'google/gemini-2.5-flash-lite', match: isDraft, times: 1 }, errorBody(503));
-    const { startEnhancement } = await request(app.api!.url, StartEnhancementDocument, {
+    models.fake.when({ model: 'deepseek/deepseek-v3.2', match: isDraft, times: 1 }, serverError());
+    models.fake.when({ model: 'deepseek/deepseek-v3.2', match: isDraft, times: 1 }, { kind: 'status', status: 400 });
+    models.fake.when({ model: 'google/gemini-2.5-flash-lite', match: isDraft, times: 1 }, errorBody(503));
+    const { startEnhancement } = await request(models.app.api!.url, StartEnhancementDocument, {
       input: { resumeText: RESUME_A, jobAd: JOB_A, stages: ['DRAFT'], bypassCache: true },
     });
-    const client = wsClient(app.api!.wsUrl);
+    const client = wsClient(models.app.api!.wsUrl);
     const events = (await collect(client, EnhancementProgressDocument, { id: startEnhancement.id }).done).map((d) => d.enhancementProgress);
     await client.dispose();
 

@@ -1,56 +1,36 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/pipeline/graph.js';
 import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../generated/graphql.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
-import { answerEveryStage, callsByName } from '../helpers/model-replies.js';
+import { callsByName, useAppWithFakeModels } from '../helpers/model-replies.js';
 import { JOB_A, JOB_B, RESUME_A } from '../helpers/samples.js';
 
 const KEYS = { alpha: 'key-alpha-123', beta: 'key-beta-456' };
-let fake: FakeOpenAI;
-let app: App;
-let config: ReturnType<typeof testConfig>;
+const models = useAppWithFakeModels({ env: { IMAGINATOR_API_KEYS: `alpha:${KEYS.alpha},beta:${KEYS.beta}` } });
 
 const auth = (tenant: keyof typeof KEYS) => ({ authorization: `Bearer ${KEYS[tenant]}` });
 
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  answerEveryStage(fake);
-  config = testConfig({
-    OPENROUTER_API_KEY_1: 'sk-test-openrouter',
-    OPENROUTER_BASE_URL: fake.url,
-    IMAGINATOR_API_KEYS: `alpha:${KEYS.alpha},beta:${KEYS.beta}`,
-  });
-  app = await startTestApp({ config });
-});
-afterAll(async () => {
-  await app?.close();
-  await fake?.close();
-  await dropPrefix(config.prefix);
-});
-beforeEach(() => fake.reset());
+beforeEach(() => models.fake.reset());
 
 async function enhance(input: Record<string, unknown>, tenant: keyof typeof KEYS = 'alpha') {
   const { startEnhancement } = await request(
-    app.api!.url,
+    models.app.api!.url,
     StartEnhancementDocument,
     { input: { resumeText: RESUME_A, jobAd: JOB_A, ...input } as never },
     auth(tenant),
   );
-  const client = wsClient(app.api!.wsUrl, auth(tenant));
+  const client = wsClient(models.app.api!.wsUrl, auth(tenant));
   await collect(client, EnhancementProgressDocument, { id: startEnhancement.id }).done;
   await client.dispose();
-  return (await request(app.api!.url, EnhancementResultDocument, { id: startEnhancement.id }, auth(tenant))).enhancement;
+  return (await request(models.app.api!.url, EnhancementResultDocument, { id: startEnhancement.id }, auth(tenant))).enhancement;
 }
 
 describe('the stage cache', () => {
   it('answers a repeated enhancement with zero model calls and counts what it saved', async () => {
     const first = await enhance({ jobAd: `${JOB_A}\nRepeat me.` });
     expect(first.status).toBe('COMPLETED');
-    expect(fake.requests.filter((r) => r.outcome !== 'ok')).toEqual([]);
-    const paid = fake.requests.length;
+    expect(models.fake.requests.filter((r) => r.outcome !== 'ok')).toEqual([]);
+    const paid = models.fake.requests.length;
 
     expect(paid).toBe(STAGES.length + 1); // ANALYSIS makes two calls
     expect(first.usage.costUsd).toBeGreaterThan(0);
@@ -58,7 +38,7 @@ describe('the stage cache', () => {
 
     const second = await enhance({ jobAd: `${JOB_A}\nRepeat me.` });
     expect(second.status).toBe('COMPLETED');
-    expect(fake.requests.length).toBe(paid);
+    expect(models.fake.requests.length).toBe(paid);
     expect(second.stages.every((s) => s.cached)).toBe(true);
     expect(second.usage.cacheHits).toBe(STAGES.length);
     expect(second.usage.costUsd).toBe(0);
@@ -69,45 +49,45 @@ describe('the stage cache', () => {
   it('pays for the resume-only analysis once for one resume against five job ads', async () => {
     const resumeText = `${RESUME_A}\nFive-ads variant.`;
     for (let i = 0; i < 5; i++) await enhance({ resumeText, jobAd: `${JOB_B}\nOpening number ${i}`, stages: ['ANALYSIS'] });
-    expect(callsByName(fake)).toEqual({ analysis: 1, analysis_gap: 5 });
+    expect(callsByName(models.fake)).toEqual({ analysis: 1, analysis_gap: 5 });
   });
 
   it('keeps tenants apart by default', async () => {
     const input = { resumeText: `${RESUME_A}\nTenant test.`, stages: ['ANALYSIS'] };
     await enhance(input, 'alpha');
-    const afterAlpha = fake.requests.length;
+    const afterAlpha = models.fake.requests.length;
     expect(afterAlpha).toBe(2);
     await enhance(input, 'beta');
-    expect(fake.requests.length).toBe(afterAlpha * 2);
+    expect(models.fake.requests.length).toBe(afterAlpha * 2);
     await enhance(input, 'beta');
-    expect(fake.requests.length).toBe(afterAlpha * 2);
+    expect(models.fake.requests.length).toBe(afterAlpha * 2);
   });
 
   it('asks the models afresh when the request bypasses the cache', async () => {
     const input = { resumeText: `${RESUME_A}\nBypass test.`, stages: ['ANALYSIS'] };
     await enhance(input);
     const bypassed = await enhance({ ...input, bypassCache: true });
-    expect(fake.requests.length).toBe(4);
+    expect(models.fake.requests.length).toBe(4);
     expect(bypassed.stages[0]!.cached).toBe(false);
   });
 });
 
 describe('idempotency', () => {
   it('returns the first enhancement for the same tenant and key, and runs it once', async () => {
-    // bypassCache: a second run would reach the fake server again instead of hitting the cache.
+    // bypassCache: a second run would reach the models.fake server again instead of hitting the cache.
     const input = { resumeText: `${RESUME_A}\nIdempotent.`, jobAd: JOB_A, idempotencyKey: 'order-42', stages: ['ANALYSIS'], bypassCache: true };
     const [a, b] = await Promise.all([
-      request(app.api!.url, StartEnhancementDocument, { input: input as never }, auth('alpha')),
-      request(app.api!.url, StartEnhancementDocument, { input: input as never }, auth('alpha')),
+      request(models.app.api!.url, StartEnhancementDocument, { input: input as never }, auth('alpha')),
+      request(models.app.api!.url, StartEnhancementDocument, { input: input as never }, auth('alpha')),
     ]);
     expect(b.startEnhancement.id).toBe(a.startEnhancement.id);
     const again = await enhance(input, 'alpha');
     expect(again.id).toBe(a.startEnhancement.id);
     expect(again.status).toBe('COMPLETED');
-    expect(fake.requests.length).toBe(2);
+    expect(models.fake.requests.length).toBe(2);
     const other = await enhance(input, 'beta');
     expect(other.id).not.toBe(a.startEnhancement.id);
-    expect(fake.requests.length).toBe(4);
+    expect(models.fake.requests.length).toBe(4);
   });
 });
 
@@ -124,7 +104,7 @@ describe('runEnhancement', () => {
 
   it('runs only ANALYSIS for a selection of gapAnalysis alone, and returns when it is done', async () => {
     const { body } = await post(
-      app.api!.url,
+      models.app.api!.url,
       PARTNER,
       { input: { resumeText: `${RESUME_A}\nPartner.`, jobAd: JOB_A } },
       auth('alpha'),
@@ -135,17 +115,17 @@ describe('runEnhancement', () => {
     expect(result.requestedStages).toEqual(['ANALYSIS']);
     expect(result.gapAnalysis.matchScore).toBe(55);
     expect(result.usage.llmCalls).toBe(2);
-    expect(Object.keys(callsByName(fake)).sort()).toEqual(['analysis', 'analysis_gap']);
+    expect(Object.keys(callsByName(models.fake)).sort()).toEqual(['analysis', 'analysis_gap']);
   });
 
   it('runs ANALYSIS, SUGGEST and CRITIQUE for suggestions', async () => {
     const { body } = await post(
-      app.api!.url,
+      models.app.api!.url,
       'mutation($input: EnhancementInput!) { runEnhancement(input: $input) { requestedStages suggestions { title } } }',
       { input: { resumeText: `${RESUME_A}\nSuggestions.`, jobAd: JOB_A } },
       auth('alpha'),
     );
     expect((body.data as any).runEnhancement.requestedStages).toEqual(['ANALYSIS', 'SUGGEST', 'CRITIQUE']);
-    expect(Object.keys(callsByName(fake)).sort()).toEqual(['analysis', 'analysis_gap', 'critique', 'suggest']);
+    expect(Object.keys(callsByName(models.fake)).sort()).toEqual(['analysis', 'analysis_gap', 'critique', 'suggest']);
   });
 });

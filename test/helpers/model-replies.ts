@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { FakeOpenAI } from '../fakes/openai-server.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { App } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
+import { dropPrefix, startTestApp, testConfig } from './app.js';
 
 /**
  * Teaches a fake OpenAI-compatible server to answer every pipeline call with a schema-valid object.
@@ -44,4 +49,42 @@ export function callsByName(fake: FakeOpenAI): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const request of fake.requests) counts[request.name ?? '?'] = (counts[request.name ?? '?'] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * For a test file: a fake OpenAI-compatible server answering every stage, and an app whose model
+ * chains reach it through OpenRouter's settings (beforeAll); both stopped, keys deleted (afterAll).
+ */
+export function useAppWithFakeModels(
+  options: { env?: Record<string, string>; providerKey?: string; logger?: () => Logger } = {},
+): { readonly app: App; readonly fake: FakeOpenAI; readonly config: Config } {
+  let fake: FakeOpenAI | undefined;
+  let app: App | undefined;
+  let config: Config | undefined;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+    answerEveryStage(fake);
+    config = testConfig({ OPENROUTER_API_KEY_1: options.providerKey ?? 'sk-fake', OPENROUTER_BASE_URL: fake.url, ...options.env });
+    app = await startTestApp({ config, logger: options.logger?.() });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+    if (config) await dropPrefix(config.prefix);
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the test app has not started yet (use it inside tests)');
+    return value;
+  };
+  return {
+    get app() {
+      return started(app);
+    },
+    get fake() {
+      return started(fake);
+    },
+    get config() {
+      return started(config);
+    },
+  };
 }

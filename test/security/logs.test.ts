@@ -1,12 +1,9 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
-import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
-import { answerEveryStage } from '../helpers/model-replies.js';
+import { useAppWithFakeModels } from '../helpers/model-replies.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
 const API_KEY = 'tenant-key-SECRET-7f3a9c';
@@ -14,45 +11,31 @@ const PROVIDER_KEY = 'sk-or-provider-SECRET-42b1';
 const RESUME_MARKER = 'Zanzibar-Quokka-Resume-Marker';
 const JOB_MARKER = 'Wombat-Job-Marker';
 let lines = '';
-let app: App;
-let fake: FakeOpenAI;
-let config: ReturnType<typeof testConfig>;
-
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  answerEveryStage(fake);
-  config = testConfig({
-    IMAGINATOR_API_KEYS: `acme:${API_KEY}`,
-    OPENROUTER_API_KEY_1: PROVIDER_KEY,
-    OPENROUTER_BASE_URL: fake.url,
-  });
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines += chunk.toString();
-      done();
-    },
-  });
-  app = await startTestApp({ config, logger: createLogger('trace', sink) });
+const sink = new Writable({
+  write(chunk, _encoding, done) {
+    lines += chunk.toString();
+    done();
+  },
 });
-afterAll(async () => {
-  await app?.close();
-  await fake?.close();
-  await dropPrefix(config.prefix);
+const models = useAppWithFakeModels({
+  env: { IMAGINATOR_API_KEYS: `acme:${API_KEY}` },
+  providerKey: PROVIDER_KEY,
+  logger: () => createLogger('trace', sink),
 });
 
 describe('logs', () => {
   it('carry request and enhancement ids, and no key, resume text or provider secret at any level', async () => {
     const auth = { authorization: `Bearer ${API_KEY}` };
     const input = { resumeText: `${RESUME_A}\n${RESUME_MARKER}`, jobAd: `${JOB_A}\n${JOB_MARKER}` };
-    const { startEnhancement } = await request(app.api!.url, StartEnhancementDocument, { input }, auth);
-    const client = wsClient(app.api!.wsUrl, { apiKey: API_KEY });
+    const { startEnhancement } = await request(models.app.api!.url, StartEnhancementDocument, { input }, auth);
+    const client = wsClient(models.app.api!.wsUrl, { apiKey: API_KEY });
     await collect(client, EnhancementProgressDocument, { id: startEnhancement.id }).done;
     await client.dispose();
     // Failures of every kind: a wrong key, bad input quoting the resume, a broken query.
-    await post(app.api!.url, StartEnhancementDocument, { input }, { authorization: `Bearer wrong-${API_KEY}` });
-    await post(app.api!.url, StartEnhancementDocument, { input: { ...input, confidenceThreshold: 7 } }, auth);
-    await post(app.api!.url, `{ enhancement(id: "${RESUME_MARKER}") { id } }`, undefined, auth);
-    await post(app.api!.url, `{ nope ${JOB_MARKER} }`, undefined, auth);
+    await post(models.app.api!.url, StartEnhancementDocument, { input }, { authorization: `Bearer wrong-${API_KEY}` });
+    await post(models.app.api!.url, StartEnhancementDocument, { input: { ...input, confidenceThreshold: 7 } }, auth);
+    await post(models.app.api!.url, `{ enhancement(id: "${RESUME_MARKER}") { id } }`, undefined, auth);
+    await post(models.app.api!.url, `{ nope ${JOB_MARKER} }`, undefined, auth);
 
     expect(lines).toContain(startEnhancement.id);
     expect(lines).toMatch(/"requestId":"[0-9a-f-]{36}"/);
