@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -81,4 +82,18 @@ export class QueryLimits {
 
 function tooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+}
+
+/** Applies the limits to every HTTP operation once Apollo has parsed and validated it. */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const error = limits.check(document, request.operationName, request.variables);
+          if (error) throw error;
+        },
+      };
+    },
+  };
 }

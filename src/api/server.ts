@@ -13,7 +13,8 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { ApiKeyAuth } from './auth.js';
 import { maskError } from './errors.js';
-import { QueryLimits } from './query-limits.js';
+import { errorLogPlugin } from './error-log-plugin.js';
+import { QueryLimits, queryLimitsPlugin } from './query-limits.js';
 import { mountQueueDashboard } from './admin.js';
 import { mountWebApp } from './web.js';
 import { attachWebSocket } from './websocket.js';
@@ -89,31 +90,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       // No HTTP caching of results here; left on, it would time every field of every response.
       ApolloServerPluginCacheControlDisabled(),
       operationMetricsPlugin(metrics),
-      {
-        async requestDidStart({ request }) {
-          return {
-            async didEncounterErrors({ errors, operation }) {
-              const codes = errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-              const internal = errors.filter((e) => !(e.extensions?.code && e.extensions.code !== 'INTERNAL_SERVER_ERROR'));
-              // Error names and codes, not messages: a message may quote the input.
-              logger[internal.length ? 'error' : 'debug'](
-                { operation: operation?.operation ?? null, named: request.operationName ? true : false, codes, errors: internal.map((e) => e.originalError?.name ?? e.name) },
-                'graphql errors',
-              );
-            },
-          };
-        },
-      },
-      {
-        async requestDidStart() {
-          return {
-            async didResolveOperation({ document, request }) {
-              const error = queryLimits.check(document, request.operationName, request.variables);
-              if (error) throw error;
-            },
-          };
-        },
-      },
+      errorLogPlugin(logger),
+      queryLimitsPlugin(queryLimits),
       {
         async serverWillStart() {
           return {
