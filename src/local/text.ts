@@ -1,14 +1,24 @@
 /** Text normalisation and small string helpers shared by the local engine. Pure functions, no I/O. */
 
 /** A bounded memo for pure string → value functions (the same lines are re-read by every stage). */
-export function memo<T>(fn: (s: string) => T, max = 4000): (s: string) => T {
+/**
+ * Remembers a function of a string. Bounded by entries and by the characters of the keys held
+ * (whole resumes are keys too): a long-running worker's memory stays flat, whatever it reads.
+ */
+export function memo<T>(fn: (s: string) => T, maxEntries = 4000, maxChars = 2_000_000): (s: string) => T {
   const cache = new Map<string, T>();
+  let chars = 0;
   return (s: string): T => {
     const hit = cache.get(s);
     if (hit !== undefined) return hit;
     const v = fn(s);
-    if (cache.size >= max) cache.clear();
+    if (s.length > maxChars / 4) return v;
+    if (cache.size >= maxEntries || chars + s.length > maxChars) {
+      cache.clear();
+      chars = 0;
+    }
     cache.set(s, v);
+    chars += s.length;
     return v;
   };
 }
