@@ -7,7 +7,7 @@ import { docEntries, renderDoc, toDoc, type DocSection } from './document.js';
 import { parseJobAd } from './jobad.js';
 import { relevance } from './relevance.js';
 import { findSkillHits, findSkills, impliedSkills, titleSkills } from './skills.js';
-import { contentTokens, englishList, isBullet, normalizeText, stripBullet, stripMarkdown } from './text.js';
+import { contentTokens, englishList, isBullet, memo, normalizeText, stripBullet, stripMarkdown } from './text.js';
 import { numbersIn } from './numbers.js';
 import { verifyTailoring } from './truth.js';
 
@@ -165,7 +165,20 @@ export function runPolish(input: { star: StarDraft; jobAd: string }): PolishedRe
  * ORIGINAL resume line it rests on (synthetic where none, or where the truthfulness check flags it), and the
  * truthfulness findings are appended to editorialNotes. Never rejects, never throws; only annotates.
  */
+/**
+ * The same inputs always annotate alike, and a cached POLISH answer comes back with the same
+ * inputs: remembered (by their JSON, bounded like every memo here) rather than checked again.
+ */
+const annotateRemembered = memo((key: string): PolishedResume => {
+  const [originalResume, jobAd, polished] = JSON.parse(key) as [string, string, PolishedResume];
+  return annotateUncached(originalResume, polished, jobAd);
+}, 200);
+
 export function annotatePolish(originalResume: string, polished: PolishedResume, jobAd: string): PolishedResume {
+  return annotateRemembered(JSON.stringify([originalResume ?? '', jobAd ?? '', polished ?? null]));
+}
+
+function annotateUncached(originalResume: string, polished: PolishedResume, jobAd: string): PolishedResume {
   const markdown = typeof polished?.finalResumeMarkdown === 'string' ? polished.finalResumeMarkdown : '';
   const notes = Array.isArray(polished?.editorialNotes) ? polished.editorialNotes.filter((n) => typeof n === 'string') : [];
   try {

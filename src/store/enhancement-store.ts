@@ -149,17 +149,23 @@ export class EnhancementStore {
       multi.hset(this.keys.record(id), `stage:${stage}`, JSON.stringify(pendingStageRun(stage)));
     }
     multi.expire(this.keys.record(id), this.retentionSeconds);
-    multi.zadd(this.keys.tenantIndex(spec.tenant), now.getTime(), id);
+    const index = this.keys.tenantIndex(spec.tenant);
+    // Sent together, applied in order on one connection: the QUEUED event finds the record it
+    // belongs to. The tenant's index is another hash slot, so it stays out of the transaction.
     // The index outlives its newest record by the retention period, then goes too.
-    multi.expire(this.keys.tenantIndex(spec.tenant), this.retentionSeconds);
-    await multi.exec();
-    await this.emit(id, {
-      type: 'QUEUED',
-      progress: 0,
-      message: `queued: ${spec.requestedStages.join(', ')}`,
-      status: 'QUEUED',
-      whenStatus: ['QUEUED'],
-    });
+    const [, , , queued] = await Promise.all([
+      multi.exec(),
+      this.redis.zadd(index, now.getTime(), id),
+      this.redis.expire(index, this.retentionSeconds),
+      this.emit(id, {
+        type: 'QUEUED',
+        progress: 0,
+        message: `queued: ${spec.requestedStages.join(', ')}`,
+        status: 'QUEUED',
+        whenStatus: ['QUEUED'],
+      }),
+    ]);
+    if (!queued) throw new Error(`enhancement ${id} could not be queued`);
     // What was just written, without reading it back.
     return {
       id,
