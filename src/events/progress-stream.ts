@@ -69,9 +69,19 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
     }
     replaying = false;
     for (const event of live) stream.accept(event);
-    // Resuming after the terminal event: the replay was empty and nothing live will come.
+    // Ended already? Then every event is in the stream (the terminal one is the last write), but
+    // the last few may have been written after the replay read it and their messages may still be
+    // on their way: read the rest from the stream, then nothing more can come.
     const status = await deps.redis.hget(deps.keys.record(id), 'status');
-    if (status && !ACTIVE_STATUSES.includes(status as EnhancementStatus)) stream.endWhenDrained();
+    if (status && !ACTIVE_STATUSES.includes(status as EnhancementStatus)) {
+      try {
+        await readStream(stream.lastCursor);
+      } catch (error) {
+        await stream.return();
+        throw error;
+      }
+      stream.endWhenDrained();
+    }
     return stream;
   }
 

@@ -1,0 +1,51 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EventHub } from '../../src/events/hub.js';
+import { ProgressStream } from '../../src/events/progress-stream.js';
+import { connectRedis, type Redis } from '../../src/redis.js';
+import { EnhancementStore } from '../../src/store/enhancement-store.js';
+import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/app.js';
+
+const prefix = uniquePrefix('stream');
+const redis = connectRedis(REDIS_URL, { name: 'stream-test' });
+const store = new EnhancementStore(redis, prefix, 600);
+afterAll(async () => {
+  await redis.quit();
+  await dropPrefix(prefix);
+});
+
+/** A hub whose messages never arrive: as if pub/sub were slower than the stream. */
+const silentHub = { listen: async () => () => undefined } as unknown as EventHub;
+
+const input = { resumeText: 'r', jobAd: 'j', extractedSkills: [], domainInsights: null, confidenceThreshold: 0.7, creativity: 'BALANCED' as const, asOf: '2026-11-21', bypassCache: false };
+
+describe('ProgressStream', () => {
+  it('ends with the terminal event even when it was written between the replay and the status check and its message is late', async () => {
+    const record = await store.create({ tenant: 't', requestedStages: ['ANALYSIS'], input });
+    // The enhancement ends right after the replay has read the stream, before the status is read.
+    const racing = new Proxy(redis, {
+      get(target, property, receiver) {
+        if (property === 'hget') {
+          return async (...args: Parameters<Redis['hget']>) => {
+            await store.emit(record.id, { type: 'COMPLETED', progress: 1, message: 'done', status: 'COMPLETED' });
+            return target.hget(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const stream = await ProgressStream.open({ redis: racing, hub: silentHub, keys: store.keys }, record.id, null);
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    expect(types).toEqual(['QUEUED', 'COMPLETED']);
+  });
+
+  it('resumed after its terminal event, ends at once with nothing', async () => {
+    const record = await store.create({ tenant: 't', requestedStages: ['ANALYSIS'], input });
+    const done = await store.emit(record.id, { type: 'CANCELLED', progress: 0, message: 'cancelled', status: 'CANCELLED' });
+    const stream = await ProgressStream.open({ redis, hub: silentHub, keys: store.keys }, record.id, done!.cursor);
+    const events = [];
+    for await (const event of stream) events.push(event);
+    expect(events).toEqual([]);
+  });
+});
