@@ -40,7 +40,19 @@ export class EventHub {
         this.connectedOnce = true;
         return;
       }
-      for (const state of this.channels.values()) for (const listener of state.listeners) listener.onReconnect?.();
+      // ioredis re-subscribes after it says 'ready'; anything published before that SUBSCRIBE is
+      // answered is lost to pub/sub. Subscribe again and wait for Redis to confirm, and only then
+      // let the listeners read what they missed from the stream: no gap between the two.
+      const channels = [...this.channels.keys()];
+      if (!channels.length) return;
+      this.subscriber.subscribe(...channels).then(
+        () => {
+          for (const channel of channels) {
+            for (const listener of this.channels.get(channel)?.listeners ?? []) listener.onReconnect?.();
+          }
+        },
+        () => undefined, // the connection dropped again: the next 'ready' starts over
+      );
     });
     if (subscriber.status === 'ready') this.connectedOnce = true;
   }
