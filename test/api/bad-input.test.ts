@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MyEnhancementsDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { MyEnhancementsDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { useTestApp } from '../helpers/app.js';
 import { post } from '../helpers/client.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';

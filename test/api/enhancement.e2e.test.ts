@@ -9,7 +9,7 @@ import {
   MyEnhancementsDocument,
   StartEnhancementDocument,
   type EnhancementProgressSubscription,
-} from '../generated/graphql.js';
+} from '../../src/client/graphql/graphql.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { collect, request, wsClient } from '../helpers/client.js';
 import { delayedGateway } from '../helpers/gateways.js';

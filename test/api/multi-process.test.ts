@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/app.js';
 import { collect, request, wsClient } from '../helpers/client.js';
 import { freePort, spawnRole, waitForHttp, type RunningProcess } from '../helpers/processes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { createGateway } from '../../src/gateway/index.js';
 import { useTestApp } from '../helpers/app.js';
 import { delayedGateway } from '../helpers/gateways.js';

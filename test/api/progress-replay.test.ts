@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/gateway/index.js';
-import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { useTestApp } from '../helpers/app.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
 import { delayedGateway } from '../helpers/gateways.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { errorBody, serverError } from '../fakes/openai-server.js';
 import { collect, request, wsClient } from '../helpers/client.js';
 import { useAppWithFakeModels } from '../helpers/model-replies.js';

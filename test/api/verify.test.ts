@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VerifyTailoringDocument } from '../generated/graphql.js';
+import { VerifyTailoringDocument } from '../../src/client/graphql/graphql.js';
 import { useTestApp } from '../helpers/app.js';
 import { post, request } from '../helpers/client.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';

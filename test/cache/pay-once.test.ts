@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/pipeline/graph.js';
-import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
 import { callsByName, useAppWithFakeModels } from '../helpers/model-replies.js';
 import { JOB_A, JOB_B, RESUME_A } from '../helpers/samples.js';

@@ -10,7 +10,7 @@ import type { App } from '../../src/app.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { createGateway } from '../../src/gateway/index.js';
 import { STAGES } from '../../src/pipeline/graph.js';
-import { EnhancementResultDocument } from '../generated/graphql.js';
+import { EnhancementResultDocument } from '../../src/client/graphql/graphql.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';
 import { freePort } from '../helpers/processes.js';

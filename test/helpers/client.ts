@@ -1,5 +1,5 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import type { TypedDocumentString } from '../../src/client/graphql/graphql.js';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -11,11 +11,11 @@ export interface GraphQLResponse<T> {
 /** POSTs a document over real HTTP. */
 export async function post<T, V>(
   url: string,
-  document: TypedDocumentNode<T, V> | string,
+  document: TypedDocumentString<T, V> | string,
   variables?: V,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
-  const query = typeof document === 'string' ? document : print(document);
+  const query = String(document);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -25,7 +25,7 @@ export async function post<T, V>(
 }
 
 /** Like `post`, but fails the test on any GraphQL error and returns `data`. */
-export async function request<T, V>(url: string, document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>): Promise<T> {
+export async function request<T, V>(url: string, document: TypedDocumentString<T, V>, variables?: V, headers?: Record<string, string>): Promise<T> {
   const { body } = await post(url, document, variables, headers);
   if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -46,7 +46,7 @@ function asError(error: unknown): Error {
 /** Subscribes and collects every `next` payload until the server completes the stream. */
 export function collect<T, V extends Record<string, unknown>>(
   client: Client,
-  document: TypedDocumentNode<T, V>,
+  document: TypedDocumentString<T, V>,
   variables: V,
   onEach?: (data: T, all: T[]) => void,
 ): { done: Promise<T[]>; cancel: () => void } {
@@ -54,7 +54,7 @@ export function collect<T, V extends Record<string, unknown>>(
   let cancel = (): void => undefined;
   const done = new Promise<T[]>((resolve, reject) => {
     cancel = client.subscribe<T>(
-      { query: print(document), variables },
+      { query: String(document), variables },
       {
         next: (result) => {
           if (result.errors?.length) reject(new Error(JSON.stringify(result.errors)));

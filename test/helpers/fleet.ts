@@ -1,4 +1,4 @@
-import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { collect, request, wsClient } from './client.js';
 import { freePort, spawnRole, waitForHttp, type RunningProcess } from './processes.js';
 import { JOB_A, RESUME_A } from './samples.js';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createGateway } from '../../src/gateway/index.js';
 import type { ModelGateway } from '../../src/gateway/index.js';
-import { EnhancementResultDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';
 import { waitForStatus } from '../helpers/fleet.js';

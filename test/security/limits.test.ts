@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DailyBudget } from '../../src/store/budget.js';
-import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { useTestApp } from '../helpers/app.js';
 import { collect, post, wsClient } from '../helpers/client.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { EnhancementProgressDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
 import { useAppWithFakeModels } from '../helpers/model-replies.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../generated/graphql.js';
+import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { raw } from '../fakes/openai-server.js';
 import { collect, request, wsClient } from '../helpers/client.js';
 import { useAppWithFakeModels } from '../helpers/model-replies.js';

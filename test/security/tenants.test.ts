@@ -7,7 +7,7 @@ import {
   EnhancementResultDocument,
   MyEnhancementsDocument,
   StartEnhancementDocument,
-} from '../generated/graphql.js';
+} from '../../src/client/graphql/graphql.js';
 import { useTestApp } from '../helpers/app.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';

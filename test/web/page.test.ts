@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createGateway } from '../../src/gateway/index.js';
 import { STAGES } from '../../src/pipeline/graph.js';
-import { EnhancementResultDocument } from '../generated/graphql.js';
+import { EnhancementResultDocument } from '../../src/client/graphql/graphql.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';
 import { delayedGateway } from '../helpers/gateways.js';
