@@ -14,7 +14,7 @@
  * is inside the server. Every subscription must receive both events and end: none lost.
  */
 import { EnhancementStore } from '../src/store/enhancement-store.js';
-import { STAGES } from '../src/pipeline/graph.js';
+import { STAGES } from '../src/domain/graph.js';
 import { connectRedis } from '../src/redis.js';
 import { forkTs, type Child } from './lib/child.js';
 import { benchPrefix, dropPrefix, isMain, ratio, REDIS_URL, round, runAsMain, summarize, uniqueInput, type BenchResult } from './lib/common.js';

@@ -10,7 +10,7 @@ import OpenAI from 'openai';
 import { loadConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway/index.js';
 import { toOpenAISchema } from '../src/gateway/json-schema.js';
-import { CreativeDraft } from '../src/pipeline/outputs.js';
+import { CreativeDraft } from '../src/domain/outputs.js';
 import { startFakeOpenAI } from '../test/fakes/openai-server.js';
 import { isMain, percentile, profiled, ratio, round, runAsMain, type BenchResult } from './lib/common.js';
 

@@ -9,7 +9,7 @@
  */
 import { startApp, type App } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
-import { STAGES } from '../src/pipeline/graph.js';
+import { STAGES } from '../src/domain/graph.js';
 import { EnhancementQueue } from '../src/queue/index.js';
 import { connectRedis } from '../src/redis.js';
 import { completions, inParallel } from './lib/jobs.js';

@@ -8,7 +8,7 @@
  * every run pays for parsing, as a new request would.
  */
 import { createGateway } from '../src/gateway/index.js';
-import type { PipelineInput } from '../src/pipeline/input.js';
+import type { PipelineInput } from '../src/domain/input.js';
 import { runAnalysis } from '../src/pipeline/stages/analysis.js';
 import { runCritique } from '../src/pipeline/stages/critique.js';
 import { runDraft } from '../src/pipeline/stages/draft.js';

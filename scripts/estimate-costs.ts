@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_CHAINS, parseChain } from '../src/gateway/chains.js';
 import { costOf, estimateTokens, specFor } from '../src/gateway/models.js';
 import { runLocalTask } from '../src/local/index.js';
-import type { Stage } from '../src/pipeline/graph.js';
+import type { Stage } from '../src/domain/graph.js';
 import { gapPrompt, profilePrompt } from '../src/pipeline/prompts/analysis.js';
 import { critiquePrompt } from '../src/pipeline/prompts/critique.js';
 import { draftPrompt } from '../src/pipeline/prompts/draft.js';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import type { Stage } from '../pipeline/graph.js';
+import type { Stage } from '../domain/graph.js';
 import type { CallReport, Completion, CompletionRequest, Gateway } from './types.js';
 
 export interface StageCacheOptions {

@@ -4,7 +4,7 @@
  * `openrouter`, `openai`, `gemini` or `local`; any other id is an OpenRouter slug.
  */
 import type { Config } from '../config.js';
-import { STAGES, type Stage } from '../pipeline/graph.js';
+import { STAGES, type Stage } from '../domain/graph.js';
 
 export const PROVIDERS = ['openrouter', 'openai', 'gemini', 'local'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];

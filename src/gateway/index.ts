@@ -6,7 +6,7 @@
  * its own report (who answered, attempts, time, tokens, dollars); nothing is totalled here.
  */
 import type { Config } from '../config.js';
-import { STAGES, type Stage } from '../pipeline/graph.js';
+import { STAGES, type Stage } from '../domain/graph.js';
 import { DEFAULT_BREAKER, type BreakerOptions, type CircuitState } from './breaker.js';
 import { LOCAL, resolveChains, type ModelRef, type ProviderName, type ResolvedChain } from './chains.js';
 import { AbortedError, AllModelsFailedError, describeError, ProviderHttpError } from './errors.js';

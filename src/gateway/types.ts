@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Stage } from '../pipeline/graph.js';
+import type { Stage } from '../domain/graph.js';
 
 export interface Prompt {
   system: string;

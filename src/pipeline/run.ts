@@ -8,9 +8,9 @@ import type { CallReport, Gateway, RetryNotice } from '../gateway/types.js';
 import type { DailyBudget } from '../store/budget.js';
 import type { EnhancementStore } from '../store/enhancement-store.js';
 import type { EnhancementRecord, StageRun } from '../store/types.js';
-import { DEPENDS_ON, type Stage } from './graph.js';
-import type { PipelineInput } from './input.js';
-import type { StageOutputs } from './outputs.js';
+import { DEPENDS_ON, type Stage } from '../domain/graph.js';
+import type { PipelineInput } from '../domain/input.js';
+import type { StageOutputs } from '../domain/outputs.js';
 import type { StageContext, StageResult } from './stages/stage.js';
 
 export type Done = Partial<StageOutputs>;

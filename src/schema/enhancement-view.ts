@@ -1,4 +1,4 @@
-import { STAGES } from '../pipeline/graph.js';
+import { STAGES } from '../domain/graph.js';
 import type { EnhancementRecord } from '../store/types.js';
 import type { Enhancement } from './types/enhancement.js';
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isCursor } from '../events/cursor.js';
-import { FIELD_STAGE } from '../pipeline/graph.js';
+import { FIELD_STAGE } from '../domain/graph.js';
 import { PRIORITY } from '../queue/index.js';
 import { ProgressStream } from '../events/progress-stream.js';
 import { newEnhancementId } from '../store/enhancement-store.js';

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
-import { STAGES } from '../pipeline/graph.js';
-import { CREATIVITY_LEVELS } from '../pipeline/input.js';
-import { SENIORITY_LEVELS, SKILL_SOURCES, SUGGESTION_KINDS } from '../pipeline/outputs.js';
+import { STAGES } from '../domain/graph.js';
+import { CREATIVITY_LEVELS } from '../domain/input.js';
+import { SENIORITY_LEVELS, SKILL_SOURCES, SUGGESTION_KINDS } from '../domain/outputs.js';
 import { ENHANCEMENT_STATUSES, EVENT_TYPES, STAGE_STATUSES } from '../store/types.js';
 
 /** A GraphQL enum whose values are the given strings themselves. */

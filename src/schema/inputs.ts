@@ -1,6 +1,6 @@
 import { Field, Float, InputType } from 'type-graphql';
-import type { Stage } from '../pipeline/graph.js';
-import type { Creativity as CreativityLevel } from '../pipeline/input.js';
+import type { Stage } from '../domain/graph.js';
+import type { Creativity as CreativityLevel } from '../domain/input.js';
 import { Creativity, PipelineStage } from './enums.js';
 import { JSONObjectScalar } from './scalars.js';
 

@@ -1,7 +1,7 @@
 /** The `models` query: the gateway's health registry, one entry per model of any stage's chain. */
 import { Ctx, Field, Float, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { ModelInfo as GatewayModelInfo } from '../gateway/index.js';
-import type { Stage } from '../pipeline/graph.js';
+import type { Stage } from '../domain/graph.js';
 import { PipelineStage } from './enums.js';
 
 export const CircuitState = { CLOSED: 'CLOSED', OPEN: 'OPEN', HALF_OPEN: 'HALF_OPEN' } as const;

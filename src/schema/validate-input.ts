@@ -1,5 +1,5 @@
-import { closure, STAGES, type Stage } from '../pipeline/graph.js';
-import type { PipelineInput } from '../pipeline/input.js';
+import { closure, STAGES, type Stage } from '../domain/graph.js';
+import type { PipelineInput } from '../domain/input.js';
 import { badInput } from './errors.js';
 import type { EnhancementInput } from './inputs.js';
 

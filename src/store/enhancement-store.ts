@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
-import type { Stage } from '../pipeline/graph.js';
-import type { PipelineInput } from '../pipeline/input.js';
-import type { StageOutputs } from '../pipeline/outputs.js';
+import type { Stage } from '../domain/graph.js';
+import type { PipelineInput } from '../domain/input.js';
+import type { StageOutputs } from '../domain/outputs.js';
 import { Keys } from './keys.js';
 import {
   ACTIVE_STATUSES,

@@ -1,6 +1,6 @@
-import type { Stage } from '../pipeline/graph.js';
-import type { PipelineInput } from '../pipeline/input.js';
-import type { StageOutputs } from '../pipeline/outputs.js';
+import type { Stage } from '../domain/graph.js';
+import type { PipelineInput } from '../domain/input.js';
+import type { StageOutputs } from '../domain/outputs.js';
 
 export const ENHANCEMENT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type EnhancementStatus = (typeof ENHANCEMENT_STATUSES)[number];

@@ -40,7 +40,7 @@ describe('the circuit breaker per model', () => {
 
     // Open: skipped without a request, by every stage sharing the model.
     const skipped = await gw.complete(draftRequest());
-    const otherStage = await gw.complete({ stage: 'SUGGEST', name: 'suggest', schema: (await import('../../src/pipeline/outputs.js')).Suggestions, prompt: { system: 's', user: 'u' }, data: {} });
+    const otherStage = await gw.complete({ stage: 'SUGGEST', name: 'suggest', schema: (await import('../../src/domain/outputs.js')).Suggestions, prompt: { system: 's', user: 'u' }, data: {} });
     expect(flakyCalls()).toBe(3);
     expect(skipped.report).toMatchObject({ model: 'steady/model', attempts: 1 });
     expect(skipped.report.fallbackNote).toMatch(/flaky\/model: circuit open, skipped/);

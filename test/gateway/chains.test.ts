@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHAINS, parseChain, parseModelId, resolveChains } from '../../src/gateway/chains.js';
 import { createGateway } from '../../src/gateway/index.js';
 import { MODEL_TABLE, specFor, tableKey } from '../../src/gateway/models.js';
-import { STAGES } from '../../src/pipeline/graph.js';
+import { STAGES } from '../../src/domain/graph.js';
 import { configWith } from './helpers.js';
 
 describe('model ids and chains', () => {

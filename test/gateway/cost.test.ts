@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/gateway/index.js';
 import { MODEL_TABLE, ONLINE_SURCHARGE_USD } from '../../src/gateway/models.js';
-import type { Stage } from '../../src/pipeline/graph.js';
-import { Dossier, PolishedResume, StarDraft, Suggestions } from '../../src/pipeline/outputs.js';
+import type { Stage } from '../../src/domain/graph.js';
+import { Dossier, PolishedResume, StarDraft, Suggestions } from '../../src/domain/outputs.js';
 import { ok, raw, startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
 import { configWith, DOSSIER, DRAFT_REPLY, draftRequest, recordingSleep } from './helpers.js';
 

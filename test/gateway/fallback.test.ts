@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/gateway/index.js';
-import { CreativeDraft } from '../../src/pipeline/outputs.js';
+import { CreativeDraft } from '../../src/domain/outputs.js';
 import {
   closeSocket,
   errorBody,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AbortedError, createGateway } from '../../src/gateway/index.js';
 import { MODEL_TABLE } from '../../src/gateway/models.js';
-import { StarDraft } from '../../src/pipeline/outputs.js';
+import { StarDraft } from '../../src/domain/outputs.js';
 import { hang, ok, rateLimited, schemaHas, startFakeGemini, status, truncated, type FakeGemini } from '../fakes/gemini-server.js';
 import { configWith, recordingSleep, until } from './helpers.js';
 

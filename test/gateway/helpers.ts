@@ -1,7 +1,7 @@
 /** Shared bits of the gateway tests: configs pointing at the fakes, requests, an observable sleep. */
 import { loadConfig, type Config } from '../../src/config.js';
 import type { CompletionRequest } from '../../src/gateway/types.js';
-import { CreativeDraft, Suggestions } from '../../src/pipeline/outputs.js';
+import { CreativeDraft, Suggestions } from '../../src/domain/outputs.js';
 
 export function configWith(env: Record<string, string>): Config {
   return loadConfig({ HOST: '127.0.0.1', ...env });

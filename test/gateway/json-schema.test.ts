@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toGeminiSchema, toOpenAISchema } from '../../src/gateway/json-schema.js';
-import * as outputs from '../../src/pipeline/outputs.js';
+import * as outputs from '../../src/domain/outputs.js';
 import { z } from 'zod';
 
 const SCHEMAS = {

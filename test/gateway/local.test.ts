@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AllModelsFailedError, createGateway } from '../../src/gateway/index.js';
-import { CreativeDraft } from '../../src/pipeline/outputs.js';
+import { CreativeDraft } from '../../src/domain/outputs.js';
 import { configWith, draftRequest } from './helpers.js';
 
 describe('the local engine as a provider', () => {

@@ -3,7 +3,7 @@
  * pipeline's schemas; the engine is deterministic, and a different input gives a different output.
  */
 import { describe, expect, it } from 'vitest';
-import * as S from '../../src/pipeline/outputs.js';
+import * as S from '../../src/domain/outputs.js';
 import { runLocalTask, verifyTailoring } from '../../src/local/index.js';
 import { loadFixtures, runChain, type ChainResult } from './helpers.js';
 

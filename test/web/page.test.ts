@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createGateway } from '../../src/gateway/index.js';
-import { STAGES } from '../../src/pipeline/graph.js';
+import { STAGES } from '../../src/domain/graph.js';
 import { EnhancementResultDocument } from '../../src/client/graphql/graphql.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';

@@ -12,7 +12,7 @@ import type {
   ResumeProfile,
   StarDraft,
   Suggestions,
-} from '../../pipeline/outputs.js';
+} from '../../domain/outputs.js';
 import { AbortedError, LocalUnavailableError } from '../errors.js';
 import type { Provider, ProviderCall, ProviderReply } from './types.js';
 

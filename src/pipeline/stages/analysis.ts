@@ -1,6 +1,6 @@
 import type { CompletionRequest } from '../../gateway/types.js';
-import type { ExtractedSkill } from '../input.js';
-import { JobFit, ResumeProfile, type Analysis, type SkillEntry } from '../outputs.js';
+import type { ExtractedSkill } from '../../domain/input.js';
+import { JobFit, ResumeProfile, type Analysis, type SkillEntry } from '../../domain/outputs.js';
 import { gapPrompt, profilePrompt, VERSION } from '../prompts/analysis.js';
 import { splitBySection } from '../resume-sections.js';
 import type { StageContext, StageResult } from './stage.js';

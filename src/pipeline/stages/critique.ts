@@ -1,4 +1,4 @@
-import { Suggestions, type Suggestion } from '../outputs.js';
+import { Suggestions, type Suggestion } from '../../domain/outputs.js';
 import { critiquePrompt, VERSION } from '../prompts/critique.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 

@@ -1,5 +1,5 @@
-import type { Creativity } from '../input.js';
-import { CreativeDraft, type Dossier } from '../outputs.js';
+import type { Creativity } from '../../domain/input.js';
+import { CreativeDraft, type Dossier } from '../../domain/outputs.js';
 import { draftPrompt, VERSION } from '../prompts/draft.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 

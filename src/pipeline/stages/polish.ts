@@ -1,5 +1,5 @@
 import { annotatePolish } from '../../local/index.js';
-import { PolishedResume, type StarDraft } from '../outputs.js';
+import { PolishedResume, type StarDraft } from '../../domain/outputs.js';
 import { polishPrompt, VERSION } from '../prompts/polish.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 

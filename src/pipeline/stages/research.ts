@@ -1,4 +1,4 @@
-import { Dossier, type Analysis } from '../outputs.js';
+import { Dossier, type Analysis } from '../../domain/outputs.js';
 import { researchPrompt, VERSION } from '../prompts/research.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 

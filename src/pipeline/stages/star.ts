@@ -1,4 +1,4 @@
-import { StarDraft, type CreativeDraft, type Dossier } from '../outputs.js';
+import { StarDraft, type CreativeDraft, type Dossier } from '../../domain/outputs.js';
 import { starPrompt, VERSION } from '../prompts/star.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 

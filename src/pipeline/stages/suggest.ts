@@ -1,4 +1,4 @@
-import { Suggestions, type Analysis } from '../outputs.js';
+import { Suggestions, type Analysis } from '../../domain/outputs.js';
 import { suggestPrompt, VERSION } from '../prompts/suggest.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 

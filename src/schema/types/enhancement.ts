@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { Stage } from '../../pipeline/graph.js';
+import type { Stage } from '../../domain/graph.js';
 import { EnhancementStatus, PipelineStage, StageStatus } from '../enums.js';
 import { DateTimeScalar } from '../scalars.js';
 import {

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import type { Stage } from '../../pipeline/graph.js';
+import type { Stage } from '../../domain/graph.js';
 import { EventType, PipelineStage } from '../enums.js';
 import { DateTimeScalar } from '../scalars.js';
 import { Enhancement } from './enhancement.js';
