@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { RateLimits } from './api/limits.js';
 import { startApiServer, type ApiServer } from './api/server.js';
 import { EventHub } from './events/hub.js';
+import { PreviewPublisher } from './events/previews.js';
 import { StageCache, withStageCache } from './gateway/cache.js';
 import { createGateway, type ModelGateway } from './gateway/index.js';
 import type { Logger } from './logger.js';
@@ -58,7 +59,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
   const metrics = new Metrics();
   const store = new EnhancementStore(redis, config.prefix, config.retentionSeconds);
   const hub = new EventHub(subscriber);
-  const models = injected ?? createGateway(config);
+  const models = injected ?? createGateway(config, { redis });
   const cache = new StageCache({ redis, prefix: config.prefix, ttlSeconds: config.cache.ttlSeconds, chainOf: (stage) => models.chainOf(stage) });
   const gateway = withStageCache(models, cache, {
     hit: (stage, saved) => {
@@ -86,6 +87,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
         deadlineMs: config.deadlineMs,
         lockDurationMs,
         logger,
+        previews: new PreviewPublisher(workerRedis, config.prefix),
         budget: config.rateLimits.dailyBudgetUsd === null ? undefined : new DailyBudget(workerRedis, config.prefix, config.rateLimits.dailyBudgetUsd),
         observe: (stage, outcome, durationMs, calls) => {
           logger.debug({ stage, outcome, durationMs, providers: calls.map((c) => c.provider) }, 'stage ended');

@@ -68,6 +68,17 @@ const EnvSchema = z.object({
   IMAGINATOR_MAX_QUERY_TOKENS: int(3_000),
   /** Operators' key for the queue dashboard at /admin/queues (Bull Board); unset: no dashboard. */
   IMAGINATOR_ADMIN_KEY: optionalString,
+  /** How long a model's step down the structured-output ladder is remembered (then the better format is tried again). */
+  IMAGINATOR_OUTPUT_MODE_TTL_SECONDS: int(24 * 3600),
+  /** A streaming reply that sends no token for this long fails that attempt at once. */
+  IMAGINATOR_STREAM_IDLE_MS: int(30_000),
+  /** OpenRouter's provider routing: only providers that honour every parameter sent (response_format, max_tokens). */
+  IMAGINATOR_OPENROUTER_REQUIRE_PARAMETERS: z.enum(['true', 'false']).default('true'),
+  /** OpenRouter's provider routing: `deny` keeps the resume (personal data) away from providers that store or train on prompts. */
+  IMAGINATOR_OPENROUTER_DATA_COLLECTION: z.enum(['deny', 'allow']).default('deny'),
+  /** Sent to OpenRouter as HTTP-Referer and X-Title (its app attribution). */
+  IMAGINATOR_APP_URL: z.string().default('https://github.com/imaginator/imaginator'),
+  IMAGINATOR_APP_TITLE: z.string().default('Imaginator'),
   /** Log level for pino: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -98,7 +109,8 @@ export interface Config {
   metricsPort: number | null;
   providers: {
     openrouter: { keys: string[]; baseURL: string };
-    openai: { key?: string; baseURL: string };
+    /** `custom`: OPENAI_BASE_URL was set, so the provider is usable without a key (Ollama needs none). */
+    openai: { key?: string; baseURL: string; custom?: boolean };
     gemini: { key?: string; baseURL?: string };
   };
   /** Raw model chains per stage as configured (comma-separated ids); the gateway parses them. */
@@ -111,12 +123,92 @@ export interface Config {
     SUGGEST?: string;
     CRITIQUE?: string;
   };
+  /**
+   * Named OpenAI-compatible endpoints (`IMAGINATOR_ENDPOINT_<NAME>=URL`, `_KEY` optional,
+   * `_CONTEXT` the models' context window in tokens): their models are `<name>/<model>` in chains.
+   */
+  endpoints: EndpointConfig[];
+  /** Per-stage knobs of model calls (`IMAGINATOR_MAX_TOKENS_<STAGE>`, `IMAGINATOR_REASONING_EFFORT_<STAGE>`). */
+  llm: LlmConfig;
   logLevel: Env['LOG_LEVEL'];
   adminKey: string | null;
   /** null: that limit is off. */
   rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null };
   wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number };
   queryLimits: { maxComplexity: number; maxDepth: number; maxAliases: number; maxTokens: number };
+}
+
+export interface EndpointConfig {
+  /** Lower case, as in chains (`ollama` for IMAGINATOR_ENDPOINT_OLLAMA). */
+  name: string;
+  baseURL: string;
+  key?: string;
+  /** Context window of its models, tokens (IMAGINATOR_ENDPOINT_<NAME>_CONTEXT; default 8192). */
+  contextTokens: number;
+}
+
+export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high';
+
+export interface LlmConfig {
+  /** Output budget (max_tokens) per stage name (upper case); stages not listed use the gateway's defaults. */
+  maxTokens: Record<string, number>;
+  /** Reasoning effort per stage, sent to models that take it; unset: the model's default. */
+  reasoningEffort: Record<string, ReasoningEffort>;
+  outputModeTtlSeconds: number;
+  streamIdleMs: number;
+  openRouter: { requireParameters: boolean; dataCollection: 'deny' | 'allow'; appUrl: string; appTitle: string };
+}
+
+const STAGE_KNOB = /^IMAGINATOR_(MAX_TOKENS|REASONING_EFFORT)_([A-Z_]+)$/;
+const ENDPOINT = /^IMAGINATOR_ENDPOINT_([A-Z0-9_]+)$/;
+const EFFORTS: readonly string[] = ['minimal', 'low', 'medium', 'high'];
+
+/** `IMAGINATOR_ENDPOINT_<NAME>` (+ `_KEY`, `_CONTEXT`): every named endpoint the environment declares. */
+function parseEndpoints(source: NodeJS.ProcessEnv): EndpointConfig[] {
+  const endpoints: EndpointConfig[] = [];
+  for (const [variable, raw] of Object.entries(source)) {
+    const match = ENDPOINT.exec(variable);
+    const url = raw?.trim();
+    if (!match || !url) continue;
+    const upper = match[1]!;
+    // `FOO_KEY` / `FOO_CONTEXT` belong to endpoint FOO when FOO is declared.
+    const owner = /^(.+)_(KEY|CONTEXT)$/.exec(upper);
+    if (owner && source[`IMAGINATOR_ENDPOINT_${owner[1]}`]?.trim()) continue;
+    const name = upper.toLowerCase();
+    if (['openrouter', 'openai', 'gemini', 'local'].includes(name)) {
+      throw new ConfigError(`IMAGINATOR_ENDPOINT_${upper}: "${name}" is a built-in provider's name`);
+    }
+    if (!/^https?:\/\//.test(url)) throw new ConfigError(`IMAGINATOR_ENDPOINT_${upper} must be an http(s) URL`);
+    const context = source[`IMAGINATOR_ENDPOINT_${upper}_CONTEXT`]?.trim();
+    const contextTokens = context ? Number(context) : 8_192;
+    if (!Number.isInteger(contextTokens) || contextTokens < 512) {
+      throw new ConfigError(`IMAGINATOR_ENDPOINT_${upper}_CONTEXT must be a whole number of tokens (at least 512)`);
+    }
+    const key = source[`IMAGINATOR_ENDPOINT_${upper}_KEY`]?.trim();
+    endpoints.push({ name, baseURL: url, ...(key ? { key } : {}), contextTokens });
+  }
+  return endpoints.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** `IMAGINATOR_MAX_TOKENS_<STAGE>` and `IMAGINATOR_REASONING_EFFORT_<STAGE>`. */
+function parseStageKnobs(source: NodeJS.ProcessEnv): Pick<LlmConfig, 'maxTokens' | 'reasoningEffort'> {
+  const maxTokens: Record<string, number> = {};
+  const reasoningEffort: Record<string, ReasoningEffort> = {};
+  for (const [variable, raw] of Object.entries(source)) {
+    const match = STAGE_KNOB.exec(variable);
+    const value = raw?.trim();
+    if (!match || !value) continue;
+    const stage = match[2]!;
+    if (match[1] === 'MAX_TOKENS') {
+      const tokens = Number(value);
+      if (!Number.isInteger(tokens) || tokens < 16) throw new ConfigError(`${variable} must be a whole number of tokens (at least 16)`);
+      maxTokens[stage] = tokens;
+    } else {
+      if (!EFFORTS.includes(value)) throw new ConfigError(`${variable} must be one of ${EFFORTS.join(', ')}`);
+      reasoningEffort[stage] = value as ReasoningEffort;
+    }
+  }
+  return { maxTokens, reasoningEffort };
 }
 
 export class ConfigError extends Error {
@@ -177,7 +269,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         keys: [env.OPENROUTER_API_KEY_1, env.OPENROUTER_API_KEY_2].filter((k): k is string => !!k),
         baseURL: env.OPENROUTER_BASE_URL,
       },
-      openai: { key: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL },
+      // A base URL of its own (Ollama, vLLM) is usable without a key.
+      openai: { key: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, custom: source.OPENAI_BASE_URL?.trim() ? true : false },
       gemini: { key: env.GOOGLE_API_KEY, baseURL: env.GOOGLE_BASE_URL },
     },
     modelChains: {
@@ -188,6 +281,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       POLISH: env.IMAGINATOR_MODEL_STAGE_4,
       SUGGEST: env.IMAGINATOR_MODEL_SUGGEST,
       CRITIQUE: env.IMAGINATOR_MODEL_CRITIQUE,
+    },
+    endpoints: parseEndpoints(source),
+    llm: {
+      ...parseStageKnobs(source),
+      outputModeTtlSeconds: env.IMAGINATOR_OUTPUT_MODE_TTL_SECONDS,
+      streamIdleMs: env.IMAGINATOR_STREAM_IDLE_MS,
+      openRouter: {
+        requireParameters: env.IMAGINATOR_OPENROUTER_REQUIRE_PARAMETERS === 'true',
+        dataCollection: env.IMAGINATOR_OPENROUTER_DATA_COLLECTION,
+        appUrl: env.IMAGINATOR_APP_URL,
+        appTitle: env.IMAGINATOR_APP_TITLE,
+      },
     },
     logLevel: env.LOG_LEVEL,
     adminKey: env.IMAGINATOR_ADMIN_KEY ?? null,

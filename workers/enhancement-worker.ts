@@ -18,6 +18,8 @@ export interface EnhancementWorkerOptions {
   stageTimeoutMs: number;
   deadlineMs: number;
   observe?: OrchestratorDeps['observe'];
+  /** Live previews of writing stages (published, not stored). */
+  previews?: OrchestratorDeps['previews'];
   budget?: OrchestratorDeps['budget'];
   logger?: Logger;
   /**
@@ -58,6 +60,7 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
     stageTimeoutMs: options.stageTimeoutMs,
     deadlineMs: options.deadlineMs,
     observe: options.observe,
+    previews: options.previews,
     budget: options.budget,
   };
   const lockDuration = options.lockDurationMs ?? 10_000;

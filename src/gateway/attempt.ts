@@ -1,5 +1,5 @@
 /** One attempt on one model: a per-attempt timeout and the caller's signal, both ending the HTTP request. */
-import { AbortedError, InvalidReplyError, ProviderTimeoutError } from './errors.js';
+import { AbortedError, InvalidReplyError, ProviderTimeoutError, spentOf, withSpent } from './errors.js';
 import type { Provider, ProviderCall, ProviderReply } from './providers/types.js';
 import type { z } from 'zod';
 
@@ -25,7 +25,8 @@ export async function attempt(
     return await provider.call({ ...call, signal: controller.signal });
   } catch (error) {
     if (signal?.aborted || (controller.signal.aborted && !timedOut)) throw new AbortedError();
-    if (timedOut) throw new ProviderTimeoutError(timeoutMs);
+    // What the call had cost when it was cut off, where the provider said so, is still billed.
+    if (timedOut) throw withSpent(new ProviderTimeoutError(timeoutMs), spentOf(error));
     throw error;
   } finally {
     clearTimeout(timer);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Stage } from '../domain/graph.js';
+import { previewText } from './preview.js';
 import type { CallReport, Completion, CompletionRequest, Gateway } from './types.js';
 
 export interface StageCacheOptions {
@@ -131,6 +132,8 @@ export function withStageCache<G extends Gateway>(inner: G, cache: StageCache, c
       const parsed = entry ? request.schema.safeParse(entry.output) : null;
       if (entry && parsed?.success) {
         counters?.hit(request.stage, entry.report.costUsd);
+        // Nothing is written live on a hit: the preview gets the final text once.
+        request.onPreview?.(previewText(parsed.data));
         return {
           output: parsed.data,
           report: {

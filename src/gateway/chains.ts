@@ -1,13 +1,16 @@
 /**
  * Model chains per stage from `IMAGINATOR_MODEL_*`, as the contract says: comma-separated ids,
  * first primary, the rest fallbacks in order. An id is `provider/model` with provider
- * `openrouter`, `openai`, `gemini` or `local`; any other id is an OpenRouter slug.
+ * `openrouter`, `openai`, `gemini`, `local` or a named endpoint (`IMAGINATOR_ENDPOINT_<NAME>`);
+ * any other id is an OpenRouter slug.
  */
 import type { Config } from '../config.js';
 import { STAGES, type Stage } from '../domain/graph.js';
 
 export const PROVIDERS = ['openrouter', 'openai', 'gemini', 'local'] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
+export type BuiltinProvider = (typeof PROVIDERS)[number];
+/** A built-in provider, or the lower-case name of a named endpoint (`ollama`). */
+export type ProviderName = BuiltinProvider | (string & {});
 
 export interface ModelRef {
   /** Canonical id, always `provider/model` (`openrouter/deepseek/deepseek-v3.2:online`, `local`). */
@@ -39,13 +42,14 @@ export class ModelIdError extends Error {
   override name = 'ModelIdError';
 }
 
-export function parseModelId(raw: string): ModelRef {
+/** `endpoints`: the names of the configured named endpoints, whose prefix names them as provider. */
+export function parseModelId(raw: string, endpoints: ReadonlySet<string> = NO_ENDPOINTS): ModelRef {
   const id = raw.trim();
   if (!id) throw new ModelIdError('empty model id');
   if (id === 'local' || id.startsWith('local/')) return LOCAL;
   const slash = id.indexOf('/');
   const prefix = slash > 0 ? id.slice(0, slash) : '';
-  if (prefix === 'openrouter' || prefix === 'openai' || prefix === 'gemini') {
+  if (prefix === 'openrouter' || prefix === 'openai' || prefix === 'gemini' || endpoints.has(prefix)) {
     const model = id.slice(slash + 1).trim();
     if (!model) throw new ModelIdError(`model id "${id}" names no model`);
     return { id: `${prefix}/${model}`, provider: prefix, model };
@@ -53,12 +57,14 @@ export function parseModelId(raw: string): ModelRef {
   return { id: `openrouter/${id}`, provider: 'openrouter', model: id };
 }
 
-export function parseChain(raw: string): ModelRef[] {
+const NO_ENDPOINTS: ReadonlySet<string> = new Set();
+
+export function parseChain(raw: string, endpoints: ReadonlySet<string> = NO_ENDPOINTS): ModelRef[] {
   const seen = new Set<string>();
   const chain: ModelRef[] = [];
   for (const part of raw.split(',')) {
     if (!part.trim()) continue;
-    const ref = parseModelId(part);
+    const ref = parseModelId(part, endpoints);
     if (seen.has(ref.id)) continue;
     seen.add(ref.id);
     chain.push(ref);
@@ -73,9 +79,12 @@ export function hasKey(config: Config, provider: ProviderName): boolean {
     case 'openrouter':
       return config.providers.openrouter.keys.length > 0;
     case 'openai':
-      return !!config.providers.openai.key;
+      return !!config.providers.openai.key || !!config.providers.openai.custom;
     case 'gemini':
       return !!config.providers.gemini.key;
+    default:
+      // A named endpoint needs no key (Ollama, llama.cpp); an unknown name is never usable.
+      return config.endpoints.some((endpoint) => endpoint.name === provider);
   }
 }
 
@@ -91,7 +100,7 @@ export function resolveChains(config: Config): Record<Stage, ResolvedChain> {
   const chains = {} as Record<Stage, ResolvedChain>;
   for (const stage of STAGES) {
     const raw = config.modelChains[stage] ?? DEFAULT_CHAINS[stage];
-    const parsed = parseChain(raw);
+    const parsed = parseChain(raw, new Set(config.endpoints.map((e) => e.name)));
     const usable = parsed.filter((ref) => hasKey(config, ref.provider));
     const keyless = parsed.filter((ref) => !hasKey(config, ref.provider));
     chains[stage] = { models: usable.length ? usable : [LOCAL], keyless };

@@ -41,6 +41,47 @@ export class InvalidReplyError extends GatewayError {
   override readonly retryable = true;
 }
 
+/** The server refused the structured-output format it was asked for (HTTP 400 naming it): the model steps down the ladder. */
+export class FormatRefusedError extends GatewayError {
+  override name = 'FormatRefusedError';
+}
+
+/** The model stopped for its own reasons (Gemini SAFETY, RECITATION, a refusal): a clear failure of that model, not of the JSON. */
+export class ModelStoppedError extends GatewayError {
+  override name = 'ModelStoppedError';
+}
+
+/** A streaming reply sent no token for the idle limit: the attempt fails at once. */
+export class ProviderIdleError extends GatewayError {
+  override name = 'ProviderIdleError';
+  override readonly retryable = true;
+  constructor(readonly idleMs: number) {
+    super(`no token for ${idleMs} ms`);
+  }
+}
+
+/** What a failed call had already cost when the provider said so (usage in a stream's chunk before it broke off). */
+export interface SpentUsage {
+  promptTokens: number;
+  completionTokens: number;
+  costUsd?: number;
+}
+
+/** Attaches what a failed attempt cost, for the gateway to bill. */
+export function withSpent<E extends Error>(error: E, spent: SpentUsage | undefined): E {
+  if (spent) (error as E & { spent?: SpentUsage }).spent = spent;
+  return error;
+}
+
+export function spentOf(error: unknown): SpentUsage | undefined {
+  return (error as { spent?: SpentUsage } | null)?.spent;
+}
+
+/** A 400 that names the structured-output parameters: the server does not take that format. */
+export function namesOutputFormat(message: string): boolean {
+  return /response_format|json_schema|json_object|structured output|response_?schema|response_?mime_?type/i.test(message);
+}
+
 /** The caller's AbortSignal fired: nobody wants the answer any more. */
 export class AbortedError extends GatewayError {
   override name = 'AbortError';

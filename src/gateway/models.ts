@@ -11,18 +11,20 @@ export interface ModelSpec {
   maxOutputTokens: number;
   /** Reasoning models that only accept the default temperature. */
   fixedTemperature?: boolean;
+  /** Takes a reasoning effort (OpenAI `reasoning_effort`, OpenRouter `reasoning`, Gemini thinking budget). */
+  reasoning?: boolean;
 }
 
 /** Keyed by the model's own name, without vendor prefix or `:variant` (one row serves every route to it). */
 export const MODEL_TABLE: Readonly<Record<string, ModelSpec>> = {
   'deepseek-v3.2': { inputPerMTok: 0.28, outputPerMTok: 0.42, contextTokens: 163_840, maxOutputTokens: 8_192 },
-  'gpt-5-mini': { inputPerMTok: 0.25, outputPerMTok: 2.0, contextTokens: 400_000, maxOutputTokens: 16_384, fixedTemperature: true },
-  'gpt-5-nano': { inputPerMTok: 0.05, outputPerMTok: 0.4, contextTokens: 400_000, maxOutputTokens: 16_384, fixedTemperature: true },
+  'gpt-5-mini': { inputPerMTok: 0.25, outputPerMTok: 2.0, contextTokens: 400_000, maxOutputTokens: 16_384, fixedTemperature: true, reasoning: true },
+  'gpt-5-nano': { inputPerMTok: 0.05, outputPerMTok: 0.4, contextTokens: 400_000, maxOutputTokens: 16_384, fixedTemperature: true, reasoning: true },
   'gpt-4.1-mini': { inputPerMTok: 0.4, outputPerMTok: 1.6, contextTokens: 1_047_576, maxOutputTokens: 16_384 },
   'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6, contextTokens: 128_000, maxOutputTokens: 16_384 },
-  'gemini-2.5-flash': { inputPerMTok: 0.3, outputPerMTok: 2.5, contextTokens: 1_048_576, maxOutputTokens: 16_384 },
+  'gemini-2.5-flash': { inputPerMTok: 0.3, outputPerMTok: 2.5, contextTokens: 1_048_576, maxOutputTokens: 16_384, reasoning: true },
   'gemini-2.5-flash-lite': { inputPerMTok: 0.1, outputPerMTok: 0.4, contextTokens: 1_048_576, maxOutputTokens: 16_384 },
-  'gemini-2.5-pro': { inputPerMTok: 1.25, outputPerMTok: 10, contextTokens: 1_048_576, maxOutputTokens: 16_384 },
+  'gemini-2.5-pro': { inputPerMTok: 1.25, outputPerMTok: 10, contextTokens: 1_048_576, maxOutputTokens: 16_384, reasoning: true },
   'claude-haiku-4.5': { inputPerMTok: 1, outputPerMTok: 5, contextTokens: 200_000, maxOutputTokens: 16_384 },
 };
 
@@ -49,6 +51,7 @@ export interface ResolvedSpec {
   contextTokens: number;
   maxOutputTokens: number;
   fixedTemperature: boolean;
+  reasoning: boolean;
   perRequestUsd: number;
 }
 
@@ -60,6 +63,7 @@ export function specFor(model: string, table: Readonly<Record<string, ModelSpec>
     contextTokens: row?.contextTokens ?? UNKNOWN_CONTEXT_TOKENS,
     maxOutputTokens: row?.maxOutputTokens ?? 8_192,
     fixedTemperature: row?.fixedTemperature ?? false,
+    reasoning: row?.reasoning ?? false,
     perRequestUsd: isOnline(model) ? ONLINE_SURCHARGE_USD : 0,
   };
 }

@@ -27,9 +27,26 @@ export interface CompletionRequest<T> {
   cache?: CacheDirective;
   /** Told before every further attempt after a failed one: the same model again, or the next. */
   onRetry?: (retry: RetryNotice) => void;
+  /**
+   * When the stage must be done (epoch ms): each attempt's timeout comes from the time left, so a
+   * hung model leaves time for the next one.
+   */
+  deadlineAt?: number;
+  /**
+   * Live preview: told, a few times a second, the text the reply has written so far (whole, not a
+   * delta; `''` when an attempt starts over), and the final text once on a cache hit.
+   */
+  onPreview?: (text: string) => void;
 }
 
 export interface RetryNotice {
+  /**
+   * What happens: `backoff` (the same model after `delayMs`), `next-model`, `step-down` (the same
+   * model asked with a lower structured-output format), `re-ask` (the same model told what was
+   * wrong with its reply), `budget` (the same model with a larger output budget), `remembered`
+   * (the reply was used, but the model ignored the format and is asked lower next time).
+   */
+  kind?: 'backoff' | 'next-model' | 'step-down' | 're-ask' | 'budget' | 'remembered';
   /** The model that failed (`provider/model`). */
   failed: string;
   /** Why, in a few words (`HTTP 429`, `invalid JSON`, `timeout`). */

@@ -30,6 +30,8 @@ export interface OrchestratorDeps {
   deadlineMs: number;
   /** The tenant's daily model budget, checked before each stage and charged after it. */
   budget?: DailyBudget;
+  /** Live previews: what a writing stage has written so far, published for `enhancementPreview` (not stored). */
+  previews?: { publish(id: string, stage: Stage, text: string): void };
   /** Told of every stage that ended, for metrics. */
   observe?: (stage: Stage, outcome: 'completed' | 'failed', durationMs: number, calls: CallReport[]) => void;
 }
@@ -106,15 +108,20 @@ export async function runPipeline(pipeline: Pipeline, record: EnhancementRecord,
     // Retry events are written in the order they happen, and before the stage's own end.
     let retries: Promise<unknown> = Promise.resolve();
     const onRetry = (retry: RetryNotice): void => {
-      const message =
-        retry.next === retry.failed
-          ? `${stage}: ${retry.failed} failed (${retry.reason}); retrying in ${retry.delayMs} ms`
-          : `${stage}: ${retry.failed} failed (${retry.reason}); trying ${retry.next}`;
+      const message = retryMessage(stage, retry);
       retries = retries.then(() =>
         store.emit(record.id, { type: 'STAGE_RETRY', stage, progress: progress(), message, status: 'RUNNING' }).catch(() => null),
       );
     };
-    const ctx: StageContext = { gateway: deps.gateway, signal: AbortSignal.any([abort.signal, timeout]), cache, onRetry };
+    // Every call of the stage knows when the stage must be done (so a hung model leaves time for
+    // the next) and, for a writing stage, where its text so far goes.
+    const deadlineAt = startedAt.getTime() + deps.stageTimeoutMs;
+    const onPreview = deps.previews && WRITING_STAGES.has(stage) ? (text: string) => deps.previews!.publish(record.id, stage, text) : undefined;
+    const gateway: Gateway = {
+      complete: (request, signal) => deps.gateway.complete({ deadlineAt, onPreview, ...request }, signal),
+      fits: (s, prompt) => deps.gateway.fits(s, prompt),
+    };
+    const ctx: StageContext = { gateway, signal: AbortSignal.any([abort.signal, timeout]), cache, onRetry };
     let result: StageResult<unknown>;
     try {
       result = await pipeline[stage](record.input, done, ctx);
@@ -195,6 +202,26 @@ export async function runPipeline(pipeline: Pipeline, record: EnhancementRecord,
   } finally {
     clearTimeout(deadline);
     signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The stages whose text is shown live while it is written. */
+const WRITING_STAGES: ReadonlySet<string> = new Set(['DRAFT', 'STAR', 'POLISH', 'COVER_LETTER']);
+
+/** A STAGE_RETRY event's message: who failed, why, and what comes next. */
+function retryMessage(stage: Stage, retry: RetryNotice): string {
+  const head = `${stage}: ${retry.failed}`;
+  switch (retry.kind) {
+    case 'step-down':
+    case 're-ask':
+    case 'budget':
+      return `${head} ${retry.reason}; asking it again`;
+    case 'remembered':
+      return `${head} ${retry.reason}`;
+    default:
+      return retry.next === retry.failed
+        ? `${head} failed (${retry.reason}); retrying in ${retry.delayMs} ms`
+        : `${head} failed (${retry.reason}); trying ${retry.next}`;
   }
 }
 

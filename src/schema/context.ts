@@ -17,7 +17,7 @@ export interface ApiServices {
   /** The tenant's daily model budget; null when off. */
   budget: { exceeded(tenant: string): Promise<boolean>; limitUsd: number } | null;
   /** The gateway's models and their health (the `models` query). */
-  modelRegistry: { models(): GatewayModelInfo[] };
+  modelRegistry: { models(): GatewayModelInfo[]; syncOutputModes?(): Promise<void> };
 }
 
 export interface RequestContext {

@@ -11,6 +11,19 @@ registerEnumType(CircuitState, {
   description: "A model's circuit breaker: CLOSED lets calls through, OPEN skips the model, HALF_OPEN lets one probe through.",
 });
 
+export const OutputMode = {
+  JSON_SCHEMA_STRICT: 'JSON_SCHEMA_STRICT',
+  JSON_SCHEMA: 'JSON_SCHEMA',
+  JSON_OBJECT: 'JSON_OBJECT',
+  PROMPT_ONLY: 'PROMPT_ONLY',
+} as const;
+export type OutputMode = (typeof OutputMode)[keyof typeof OutputMode];
+registerEnumType(OutputMode, {
+  name: 'OutputMode',
+  description:
+    'How a model is asked for structured output: strict json_schema, json_schema with strict: false, json_object with the schema in the prompt, or the schema in the prompt alone. A model that refuses or ignores a format is stepped down, and the step is remembered for a while.',
+});
+
 @ObjectType({ description: 'A model of the gateway: which stages it serves, how it has been doing, what it costs.' })
 export class ModelInfo {
   @Field(() => String, { description: '`provider/model`, as in IMAGINATOR_MODEL_* (`local` for the built-in engine).' })
@@ -45,17 +58,22 @@ export class ModelInfo {
 
   @Field(() => Float, { nullable: true, description: 'Context window in tokens; null for the local engine.' })
   contextLength!: number | null;
+
+  @Field(() => OutputMode, { nullable: true, description: 'How the model is asked for structured output now; null for the local engine.' })
+  outputMode!: OutputMode | null;
 }
 
 /** What this resolver needs from the request context: the gateway's model registry. */
 export interface ModelsContext {
-  services: { modelRegistry: { models(): GatewayModelInfo[] } };
+  services: { modelRegistry: { models(): GatewayModelInfo[]; syncOutputModes?(): Promise<void> } };
 }
 
 @Resolver()
 export class ModelsResolver {
   @Query(() => [ModelInfo], { description: "The LLM gateway's models and their health." })
-  models(@Ctx() ctx: ModelsContext): ModelInfo[] {
+  async models(@Ctx() ctx: ModelsContext): Promise<ModelInfo[]> {
+    // Another process may have stepped a model down the format ladder: read the steps first.
+    await ctx.services.modelRegistry.syncOutputModes?.();
     return ctx.services.modelRegistry.models().map((m) => ({
       ...m,
       p50LatencyMs: m.p50LatencyMs === null ? null : Math.round(m.p50LatencyMs * 10) / 10,

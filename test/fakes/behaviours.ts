@@ -5,7 +5,24 @@ export type Reply = unknown | ((body: any) => unknown);
 
 export type Behaviour =
   /** Answer with a JSON object: `reply`, or the server's responder for the request. */
-  | { kind: 'ok'; reply?: Reply; promptTokens?: number; completionTokens?: number; cost?: number; delayMs?: number }
+  | {
+      kind: 'ok';
+      reply?: Reply;
+      promptTokens?: number;
+      completionTokens?: number;
+      cost?: number;
+      delayMs?: number;
+      /** Changes the answer object before it is written (a field left out). */
+      mutate?: (object: any, body: any) => unknown;
+      /** Writes the JSON text the way a sloppy model does (prose around it, a fence, a think block). */
+      wrap?: (json: string) => string;
+      /** Streaming: the wait before each chunk (a slow model). */
+      chunkDelayMs?: number;
+      /** Streaming: characters per chunk (default 48). */
+      chunkChars?: number;
+    }
+  /** Gemini: a candidate stopped for this finish reason (SAFETY, RECITATION) with no text. */
+  | { kind: 'stopped'; reason: string }
   /** Answer 200 with this exact text as the model's content (schema-breaking or cut-off JSON). */
   | { kind: 'raw'; content: string; truncated?: boolean; promptTokens?: number; completionTokens?: number; cost?: number }
   /** Answer with an HTTP error status. */

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { approxTokens, RuleBook, type Behaviour, type RecordedRequest, type Rule } from './behaviours.js';
-import { readBody, send } from './openai-server.js';
+import { readBody, send, sse } from './openai-server.js';
 
 export * from './behaviours.js';
 
@@ -18,6 +18,8 @@ export interface FakeGemini {
   /** Answers requests the predicate accepts (first registered wins). */
   respond(match: (body: any) => boolean, reply: (body: any) => unknown): void;
   when(match: Omit<Rule, 'behaviour'>, behaviour: Behaviour): void;
+  /** Every reply from now on reports this many thinking tokens (usageMetadata.thoughtsTokenCount). */
+  setThoughtsTokens(n: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
   const rules = new RuleBook();
   const responders: Array<[(body: any) => boolean, (body: any) => unknown]> = [];
   const requests: RecordedRequest[] = [];
+  let thoughtsTokens: number | undefined;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => res.destroy());
@@ -51,12 +54,13 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await readBody(req);
-    const match = /^\/[^/]+\/models\/([^:]+):generateContent$/.exec(req.url ?? '');
+    const match = /^\/[^/]+\/models\/([^:]+):(generateContent|streamGenerateContent)(\?alt=sse)?$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) return send(res, 404, { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } });
     const body = JSON.parse(text);
     const keyHeader = req.headers['x-goog-api-key'];
     const key = typeof keyHeader === 'string' ? keyHeader : null;
     let markClosed!: () => void;
+    const streaming = match[2] === 'streamGenerateContent';
     const record: RecordedRequest = {
       model: decodeURIComponent(match[1]),
       name: null,
@@ -97,34 +101,60 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       }
       case 'error-body':
         return send(res, 200, { error: { code: behaviour.code, message: behaviour.message ?? 'error' } });
+      case 'stopped':
+        return answer(res, record, '', behaviour.reason, {}, streaming);
       case 'raw':
-        return answer(res, record, behaviour.content, behaviour.truncated ? 'MAX_TOKENS' : 'STOP', behaviour);
+        return answer(res, record, behaviour.content, behaviour.truncated ? 'MAX_TOKENS' : 'STOP', behaviour, streaming);
       case 'ok': {
         const reply = behaviour.reply !== undefined ? behaviour.reply : responders.find(([accepts]) => accepts(body))?.[1];
         if (reply === undefined) {
           record.outcome = 'no-responder';
           return send(res, 400, { error: { code: 400, message: 'the fake has no responder for this request', status: 'INVALID_ARGUMENT' } });
         }
-        const object = typeof reply === 'function' ? (reply as (b: any) => unknown)(body) : reply;
-        return answer(res, record, JSON.stringify(object), 'STOP', behaviour);
+        let object = typeof reply === 'function' ? (reply as (b: any) => unknown)(body) : reply;
+        if (behaviour.mutate) object = behaviour.mutate(structuredClone(object), body);
+        const json = JSON.stringify(object);
+        return answer(res, record, behaviour.wrap ? behaviour.wrap(json) : json, 'STOP', behaviour, streaming);
       }
     }
   }
 
-  function answer(
+  async function answer(
     res: ServerResponse,
     record: RecordedRequest,
     content: string,
     finishReason: string,
-    usage: { promptTokens?: number; completionTokens?: number },
-  ): void {
+    usage: { promptTokens?: number; completionTokens?: number; thoughtsTokens?: number; chunkDelayMs?: number; chunkChars?: number },
+    streaming = false,
+  ): Promise<void> {
     const promptText = JSON.stringify(record.body.contents ?? []) + JSON.stringify(record.body.systemInstruction ?? '');
     const promptTokens = usage.promptTokens ?? approxTokens(promptText);
     const completionTokens = usage.completionTokens ?? approxTokens(content);
-    record.usage = { promptTokens, completionTokens };
+    const thoughts = thoughtsTokens ?? 0;
+    record.usage = { promptTokens, completionTokens: completionTokens + thoughts };
+    const usageMetadata = {
+      promptTokenCount: promptTokens,
+      candidatesTokenCount: completionTokens,
+      ...(thoughts ? { thoughtsTokenCount: thoughts } : {}),
+      totalTokenCount: promptTokens + completionTokens + thoughts,
+    };
+    if (streaming) {
+      // Gemini's SSE: each chunk a whole GenerateContentResponse; the last has the finish reason and usage.
+      const size = usage.chunkChars ?? 48;
+      const chunks: unknown[] = [];
+      for (let i = 0; i < content.length; i += size) {
+        chunks.push({ candidates: [{ content: { role: 'model', parts: [{ text: content.slice(i, i + size) }] }, index: 0 }], modelVersion: record.model });
+      }
+      chunks.push({
+        candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason, index: 0 }],
+        usageMetadata,
+        modelVersion: record.model,
+      });
+      return sse(res, chunks, usage.chunkDelayMs, '');
+    }
     send(res, 200, {
       candidates: [{ content: { role: 'model', parts: [{ text: content }] }, finishReason, index: 0 }],
-      usageMetadata: { promptTokenCount: promptTokens, candidatesTokenCount: completionTokens, totalTokenCount: promptTokens + completionTokens },
+      usageMetadata,
       modelVersion: record.model,
     });
   }
@@ -133,6 +163,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    setThoughtsTokens: (n: number) => void (thoughtsTokens = n),
     requests,
     respond: (match, reply) => void responders.push([match, reply]),
     when: (match, behaviour) => rules.add({ ...match, behaviour }),

@@ -49,7 +49,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     }
     const auth = req.headers.authorization;
     const key = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : null;
-    const name: string | null = body?.response_format?.json_schema?.name ?? null;
+    const name: string | null = body?.response_format?.json_schema?.name ?? schemaNameInPrompt(body) ?? null;
     let markClosed!: () => void;
     const record: RecordedRequest = {
       model: String(body.model),
@@ -83,7 +83,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         return send(res, behaviour.status, { error: { message, code: behaviour.status, type: 'fake' } }, behaviour.headers);
       }
       case 'error-body':
+        if (body.stream) return sse(res, [{ id: 'gen-err', object: 'chat.completion.chunk', error: { code: behaviour.code, message: behaviour.message ?? 'error' } }]);
         return send(res, 200, { id: 'gen-err', object: 'chat.completion', error: { code: behaviour.code, message: behaviour.message ?? 'error' } });
+      case 'stopped':
+        return answer(res, record, '', 'content_filter', {});
       case 'raw':
         return answer(res, record, behaviour.content, behaviour.truncated ? 'length' : 'stop', behaviour);
       case 'ok': {
@@ -92,24 +95,58 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
           record.outcome = 'no-responder';
           return send(res, 400, { error: { message: `the fake has no responder for "${name}"`, code: 400 } });
         }
-        const object = typeof reply === 'function' ? (reply as (b: any) => unknown)(body) : reply;
+        let object = typeof reply === 'function' ? (reply as (b: any) => unknown)(body) : reply;
+        if (behaviour.mutate) object = behaviour.mutate(structuredClone(object), body);
         if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs));
-        return answer(res, record, JSON.stringify(object), 'stop', behaviour);
+        const json = JSON.stringify(object);
+        return answer(res, record, behaviour.wrap ? behaviour.wrap(json) : json, 'stop', behaviour);
       }
     }
   }
 
-  function answer(
+  async function answer(
     res: ServerResponse,
     record: RecordedRequest,
     content: string,
     finishReason: string,
-    usage: { promptTokens?: number; completionTokens?: number; cost?: number },
-  ): void {
+    usage: { promptTokens?: number; completionTokens?: number; cost?: number; chunkDelayMs?: number; chunkChars?: number },
+  ): Promise<void> {
     const promptChars = (record.body.messages ?? []).map((m: { content?: string }) => m.content ?? '').join('').length;
     const promptTokens = usage.promptTokens ?? approxTokens('x'.repeat(promptChars));
     const completionTokens = usage.completionTokens ?? approxTokens(content);
     record.usage = { promptTokens, completionTokens, ...(usage.cost !== undefined ? { cost: usage.cost } : {}) };
+    if (record.body.stream) {
+      // The streaming wire: content deltas, then the finish reason, then (asked for with
+      // stream_options.include_usage) a last chunk with no choices and the usage.
+      const id = `chatcmpl-${requests.length}`;
+      const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
+        id,
+        object: 'chat.completion.chunk',
+        created: Math.floor(Date.now() / 1000),
+        model: record.model,
+        choices,
+        ...extra,
+      });
+      const size = usage.chunkChars ?? 48;
+      const pieces: unknown[] = [chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])];
+      for (let i = 0; i < content.length; i += size) {
+        pieces.push(chunk([{ index: 0, delta: { content: content.slice(i, i + size) }, finish_reason: null }]));
+      }
+      pieces.push(chunk([{ index: 0, delta: {}, finish_reason: finishReason }]));
+      if (record.body.stream_options?.include_usage) {
+        pieces.push(
+          chunk([], {
+            usage: {
+              prompt_tokens: promptTokens,
+              completion_tokens: completionTokens,
+              total_tokens: promptTokens + completionTokens,
+              ...(usage.cost !== undefined ? { cost: usage.cost } : {}),
+            },
+          }),
+        );
+      }
+      return sse(res, pieces, usage.chunkDelayMs);
+    }
     send(res, 200, {
       id: `chatcmpl-${requests.length}`,
       object: 'chat.completion',
@@ -143,6 +180,24 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The schema name the gateway writes into the prompt when no response_format carries it. */
+export function schemaNameInPrompt(body: any): string | undefined {
+  const system = (body?.messages ?? []).find((m: { role?: string }) => m.role === 'system')?.content;
+  return typeof system === 'string' ? /JSON Schema, named "([^"]+)"/.exec(system)?.[1] : undefined;
+}
+
+/** Server-sent events, one `data:` line per chunk, then `[DONE]`; `delayMs` before each chunk. */
+export async function sse(res: ServerResponse, chunks: unknown[], delayMs = 0, done = '[DONE]'): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  for (const chunk of chunks) {
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    if (res.destroyed) return;
+    res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+  }
+  if (done) res.write(`data: ${done}\n\n`);
+  res.end();
 }
 
 export function readBody(req: IncomingMessage): Promise<string> {

@@ -9,7 +9,6 @@ import {
   serverError,
   startFakeOpenAI,
   status,
-  truncated,
   type FakeOpenAI,
 } from '../fakes/openai-server.js';
 import { configWith, DRAFT_REPLY, draftRequest, recordingSleep } from './helpers.js';
@@ -64,19 +63,20 @@ describe('a chain falls through its models, then to local', () => {
     expect(waits[1]).toBeGreaterThan(waits[0] / 2); // grows (with jitter)
   });
 
-  it('ends on local when every model fails: schema-breaking JSON, truncated JSON, a 200 error body, a closed socket', async () => {
-    fake.when({ model: 'one/first', times: 1 }, raw('{"narrative": 42, "storyArc": []}'));
-    fake.when({ model: 'one/first', times: 1 }, truncated());
+  it('ends on local when every model fails: a 200 error body, schema-breaking JSON asked again once, a closed socket', async () => {
     fake.when({ model: 'one/first', times: 1 }, errorBody(502, 'provider returned error'));
+    fake.when({ model: 'one/first' }, raw('{"narrative": 42, "storyArc": []}'));
     fake.when({ model: 'two/second' }, closeSocket());
     const { gw } = gateway();
     const { output, report } = await gw.complete(draftRequest());
     expect(CreativeDraft.parse(output)).toEqual(output);
     expect(report).toMatchObject({ provider: 'local', model: 'local', attempts: 7, costUsd: expect.any(Number) });
-    expect(calls('one/first').map((r) => r.outcome)).toEqual(['raw', 'raw', 'error-body']);
+    expect(calls('one/first').map((r) => r.outcome)).toEqual(['error-body', 'raw', 'raw']);
+    // The re-ask quotes what was wrong.
+    expect(calls('one/first')[2].body.messages.at(-1).content).toMatch(/narrative: .*expected string/);
     expect(calls('two/second')).toHaveLength(3);
     expect(report.fallbackNote).toMatch(/^answered by the local engine: /);
-    expect(report.fallbackNote).toMatch(/openrouter\/one\/first: HTTP 502: error in a 200 reply/);
+    expect(report.fallbackNote).toMatch(/openrouter\/one\/first: the reply does not match the schema: - narrative/);
     expect(report.fallbackNote).toMatch(/openrouter\/two\/second: ProviderConnectionError/);
   });
 

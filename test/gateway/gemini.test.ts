@@ -41,7 +41,7 @@ describe('the Gemini provider', () => {
     const [request] = fake.requests;
     expect(request.model).toBe('gemini-2.5-flash-lite');
     expect(request.key).toBe('g-key');
-    expect(request.path).toMatch(/^\/v1beta\/models\/gemini-2.5-flash-lite:generateContent$/);
+    expect(request.path).toMatch(/^\/v1beta\/models\/gemini-2.5-flash-lite:streamGenerateContent\?alt=sse$/);
     expect(request.body.systemInstruction.parts[0].text).toBe('You format STAR bullets.');
     expect(request.body.contents).toEqual([{ role: 'user', parts: [{ text: '<creative_draft>…</creative_draft>' }] }]);
     const config = request.body.generationConfig;
@@ -55,7 +55,7 @@ describe('the Gemini provider', () => {
     expect(report.costUsd).toBeCloseTo((5_000 * inputPerMTok + 700 * outputPerMTok) / 1e6, 12);
   });
 
-  it("honours Google's RetryInfo on 429, retries a cut-off reply, falls through to the next Gemini model", async () => {
+  it("honours Google's RetryInfo on 429, asks a cut-off reply again with a larger budget, falls through to the next Gemini model", async () => {
     fake.when({ model: 'gemini-2.5-flash-lite', times: 1 }, rateLimited(4));
     fake.when({ model: 'gemini-2.5-flash-lite', times: 1 }, truncated('{"draftMarkdown": "# Ja'));
     fake.when({ model: 'gemini-2.5-flash-lite' }, status(500));
@@ -66,9 +66,12 @@ describe('the Gemini provider', () => {
       'gemini-2.5-flash-lite:status',
       'gemini-2.5-flash-lite:raw',
       'gemini-2.5-flash-lite:status',
+      'gemini-2.5-flash-lite:status',
       'gemini-2.5-flash:ok',
     ]);
-    expect(report).toMatchObject({ model: 'gemini-2.5-flash', attempts: 4 });
+    const budgets = fake.requests.map((r) => r.body.generationConfig.maxOutputTokens);
+    expect(budgets[2]).toBe(budgets[1] * 2); // never the cut-off request again unchanged
+    expect(report).toMatchObject({ model: 'gemini-2.5-flash', attempts: 5 });
     expect(report.fallbackNote).toMatch(/gemini\/gemini-2.5-flash-lite: HTTP 500/);
   });
 

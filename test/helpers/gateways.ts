@@ -5,6 +5,7 @@ import type { CompletionRequest, Gateway } from '../../src/gateway/types.js';
 export function withComplete(inner: ModelGateway, complete: Gateway['complete']): ModelGateway {
   return {
     models: () => inner.models(),
+    syncOutputModes: () => inner.syncOutputModes(),
     close: () => inner.close(),
     chainOf: (stage) => inner.chainOf(stage),
     fits: (stage, prompt) => inner.fits(stage, prompt),

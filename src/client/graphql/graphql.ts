@@ -62,6 +62,13 @@ export type ExtractedSkillInput = {
   name: string;
 };
 
+/** How a model is asked for structured output: strict json_schema, json_schema with strict: false, json_object with the schema in the prompt, or the schema in the prompt alone. A model that refuses or ignores a format is stepped down, and the step is remembered for a while. */
+export type OutputMode =
+  | 'JSON_OBJECT'
+  | 'JSON_SCHEMA'
+  | 'JSON_SCHEMA_STRICT'
+  | 'PROMPT_ONLY';
+
 /** A stage of the enhancement pipeline. */
 export type PipelineStage =
   | 'ANALYSIS'
@@ -154,7 +161,7 @@ export type MyEnhancementsQuery = { enhancements: { edges: Array<{ cursor: strin
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ModelsQuery = { models: Array<{ id: string, provider: string, stages: Array<PipelineStage>, healthy: boolean, circuit: CircuitState, successRate: number | null, p50LatencyMs: number | null, inputPricePerMTok: number | null, outputPricePerMTok: number | null }> };
+export type ModelsQuery = { models: Array<{ id: string, provider: string, stages: Array<PipelineStage>, healthy: boolean, circuit: CircuitState, successRate: number | null, p50LatencyMs: number | null, inputPricePerMTok: number | null, outputPricePerMTok: number | null, outputMode: OutputMode | null }> };
 
 export type PartnerGapAnalysisMutationVariables = Exact<{
   input: EnhancementInput;
@@ -171,6 +178,13 @@ export type VerifyTailoringQueryVariables = Exact<{
 
 
 export type VerifyTailoringQuery = { verifyTailoring: { faithful: boolean, coveredKeywords: Array<string>, missingKeywords: Array<string>, findings: Array<{ kind: TruthFindingKind, excerpt: string, detail: string }> } };
+
+export type StagePreviewSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StagePreviewSubscription = { enhancementPreview: { stage: PipelineStage, text: string, at: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -370,6 +384,7 @@ export const ModelsDocument = new TypedDocumentString(`
     p50LatencyMs
     inputPricePerMTok
     outputPricePerMTok
+    outputMode
   }
 }
     `) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
@@ -406,3 +421,12 @@ export const VerifyTailoringDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyTailoringQuery, VerifyTailoringQueryVariables>;
+export const StagePreviewDocument = new TypedDocumentString(`
+    subscription StagePreview($id: ID!) {
+  enhancementPreview(id: $id) {
+    stage
+    text
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<StagePreviewSubscription, StagePreviewSubscriptionVariables>;
