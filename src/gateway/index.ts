@@ -410,8 +410,12 @@ async function run<T>(
         }
         const spent = spentOf(error);
         if (spent) bill(spec, spent);
+        // A server that refuses a format is up: it is asked the next way, with no mark against its health.
+        if (error instanceof FormatRefusedError && (await stepDown(`refused the format (${describeError(error)})`))) {
+          model.breaker.release();
+          continue;
+        }
         model.failure();
-        if (error instanceof FormatRefusedError && (await stepDown(`refused the format (${describeError(error)})`))) continue;
         const why = `${describeError(error)}${transient > 0 ? ` after ${transient + 1} attempts` : ''}`;
         if (model.circuit === 'OPEN') return giveUp(`${why}, circuit opened`);
         // A hung or silent model gets no second try while another model could still answer in time.
@@ -430,10 +434,12 @@ async function run<T>(
       }
       feed?.flush();
       bill(spec, reply);
+      // The model answered: whether the answer can be used is decided below, and only a model that
+      // cannot give one after its re-ask, larger budget or lower format counts as failing.
+      model.breaker.release();
 
       // Cut off at the output limit: never the same request again.
       if (reply.truncated) {
-        model.failure();
         if (!raisedBudget && maxTokens !== undefined && maxTokens < ceiling) {
           raisedBudget = true;
           const before = maxTokens;
@@ -441,6 +447,7 @@ async function run<T>(
           retry({ kind: 'budget', reason: `cut off at its ${before}-token output budget; asking with ${maxTokens}`, next: ref.id, delayMs: 0 });
           continue;
         }
+        model.failure();
         return giveUp(`cut off at its ${maxTokens ?? 'output'}-token output budget`);
       }
 
@@ -450,13 +457,13 @@ async function run<T>(
         // Prose or a fence around the JSON, while a format was asked for: the server ignored it.
         const ignored = read.wrapped && mode !== undefined && mode !== 'PROMPT_ONLY';
         if (read.value === undefined) {
-          model.failure();
           if (ignored && (await stepDown(`ignored the format (${read.error})`))) continue;
           if (!followUp) {
             followUp = [{ role: 'assistant', content: reply.content.slice(0, 4_000) }, { role: 'user', content: reAsk(`- ${read.error}`) }];
             retry({ kind: 're-ask', reason: `${read.error}; asking again with what was wrong`, next: ref.id, delayMs: 0 });
             continue;
           }
+          model.failure();
           return giveUp(read.error ?? 'no JSON in the reply');
         }
         if (ignored && mode) {
@@ -473,13 +480,13 @@ async function run<T>(
         model.success(performance.now() - t0);
         return { ok: true, output: result.data };
       }
-      model.failure();
       const problem = describeIssues(result.error);
       if (!followUp && typeof reply.content === 'string') {
         followUp = [{ role: 'assistant', content: reply.content.slice(0, 8_000) }, { role: 'user', content: reAsk(problem) }];
         retry({ kind: 're-ask', reason: `the reply does not match the schema (${problem.replace(/\n/g, ' ')}); asking again`, next: ref.id, delayMs: 0 });
         continue;
       }
+      model.failure();
       return giveUp(`the reply does not match the schema: ${problem.replace(/\n/g, ' ')}`);
     }
   }
