@@ -1,0 +1,227 @@
+/**
+ * Local and self-hosted servers, time that leaves room to fall back, live previews: whole
+ * enhancements through the real app, and the gateway's wire against the fakes.
+ */
+import { describe, expect, it } from 'vitest';
+import { createGateway } from '../../src/gateway/index.js';
+import { connectRedis } from '../../src/redis.js';
+import { startFakeGemini, schemaHas } from '../fakes/gemini-server.js';
+import { startFakeOpenAI } from '../fakes/openai-server.js';
+import { usePersona } from '../fakes/personas.js';
+import { REDIS_URL, uniquePrefix } from '../helpers/app.js';
+import { answerEveryStage } from '../helpers/model-replies.js';
+import { everyStage, runEnhancement, totals, withApp } from '../helpers/personas.js';
+import { configWith, DRAFT_REPLY, draftRequest } from './helpers.js';
+
+describe('self-hosted servers', () => {
+  it('a keyless named endpoint (IMAGINATOR_ENDPOINT_OLLAMA) serves a whole enhancement, with no Authorization header', async () => {
+    const fake = await startFakeOpenAI();
+    answerEveryStage(fake);
+    try {
+      const env = { IMAGINATOR_ENDPOINT_OLLAMA: fake.url, IMAGINATOR_ENDPOINT_OLLAMA_CONTEXT: '32768', ...everyStage('ollama/qwen3:8b') };
+      const run = await withApp(env, (app) => runEnhancement(app, 'ollama/qwen3:8b'));
+      expect(run.result.status).toBe('COMPLETED');
+      for (const stage of run.result.stages) expect(stage).toMatchObject({ provider: 'ollama', model: 'qwen3:8b', costUsd: 0 });
+      expect(fake.requests).toHaveLength(totals(run).llmCalls);
+      for (const request of fake.requests) {
+        expect(request.headers.authorization).toBeUndefined();
+        expect(request.model).toBe('qwen3:8b');
+        expect(request.body.provider).toBeUndefined(); // OpenRouter's routing is for OpenRouter only
+      }
+      expect(run.outputMode).toBe('JSON_SCHEMA_STRICT');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('OPENAI_BASE_URL without OPENAI_API_KEY makes openai/<model> usable, keyless', async () => {
+    const fake = await startFakeOpenAI();
+    fake.respond('draft', () => DRAFT_REPLY);
+    try {
+      const gw = createGateway(configWith({ OPENAI_BASE_URL: fake.url, IMAGINATOR_MODEL_STAGE_2: 'openai/llama3.1:8b' }));
+      const { output, report } = await gw.complete(draftRequest());
+      expect(output).toEqual(DRAFT_REPLY);
+      expect(report).toMatchObject({ provider: 'openai', model: 'llama3.1:8b', attempts: 1 });
+      expect(fake.requests[0].headers.authorization).toBeUndefined();
+      expect(fake.requests[0].body.max_tokens).toBe(2_048);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('a named endpoint with a key sends it; its context length decides what fits', async () => {
+    const fake = await startFakeOpenAI();
+    fake.respond('draft', () => DRAFT_REPLY);
+    try {
+      const gw = createGateway(
+        configWith({
+          IMAGINATOR_ENDPOINT_VLLM: fake.url,
+          IMAGINATOR_ENDPOINT_VLLM_KEY: 'v-key',
+          IMAGINATOR_ENDPOINT_VLLM_CONTEXT: '4096',
+          IMAGINATOR_MODEL_STAGE_2: 'vllm/mistral-7b',
+        }),
+      );
+      expect(gw.models().find((m) => m.id === 'vllm/mistral-7b')).toMatchObject({ provider: 'vllm', contextLength: 4096, outputMode: 'JSON_SCHEMA_STRICT' });
+      await gw.complete(draftRequest());
+      expect(fake.requests[0].key).toBe('v-key');
+      const { report } = await gw.complete(draftRequest('experience '.repeat(2_000))); // ~6k tokens: too long for 4k
+      expect(report.provider).toBe('local');
+      expect(report.fallbackNote).toMatch(/vllm\/mistral-7b: the prompt .* does not fit its 4096-token context/);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('knobs on the wire', () => {
+  it("OpenRouter: provider routing, attribution headers, the stage's output budget and reasoning effort as configured", async () => {
+    const fake = await startFakeOpenAI();
+    fake.respond('draft', () => DRAFT_REPLY);
+    try {
+      const gw = createGateway(
+        configWith({
+          OPENROUTER_API_KEY_1: 'k',
+          OPENROUTER_BASE_URL: fake.url,
+          IMAGINATOR_MODEL_STAGE_2: 'openrouter/openai/gpt-5-mini',
+          IMAGINATOR_MAX_TOKENS_DRAFT: '1234',
+          IMAGINATOR_REASONING_EFFORT_DRAFT: 'low',
+          IMAGINATOR_OPENROUTER_DATA_COLLECTION: 'allow',
+          IMAGINATOR_APP_TITLE: 'Imaginator Test',
+        }),
+      );
+      await gw.complete(draftRequest());
+      const [request] = fake.requests;
+      expect(request.body).toMatchObject({
+        model: 'openai/gpt-5-mini',
+        max_tokens: 1234,
+        reasoning: { effort: 'low' },
+        provider: { require_parameters: true, data_collection: 'allow' },
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      expect(request.headers['x-title']).toBe('Imaginator Test');
+      expect(request.headers['http-referer']).toMatch(/^https:\/\//);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('Gemini: thinking tokens (thoughtsTokenCount) are billed as output', async () => {
+    const fake = await startFakeGemini();
+    fake.respond(schemaHas('narrative'), () => DRAFT_REPLY);
+    fake.setThoughtsTokens(300);
+    try {
+      const gw = createGateway(configWith({ GOOGLE_API_KEY: 'g', GOOGLE_BASE_URL: fake.url, IMAGINATOR_MODEL_STAGE_2: 'gemini/gemini-2.5-flash' }));
+      const { report } = await gw.complete(draftRequest());
+      expect(report.completionTokens).toBe(fake.requests[0].usage!.completionTokens);
+      expect(report.completionTokens).toBeGreaterThan(300);
+      expect(report.costUsd).toBeCloseTo((report.promptTokens * 0.3 + report.completionTokens * 2.5) / 1e6, 12);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('a stream that stops sending tokens fails that attempt after the idle time, and the next model answers', async () => {
+    const fake = await startFakeOpenAI();
+    fake.respond('draft', () => DRAFT_REPLY);
+    fake.when({ model: 'stalls/model' }, { kind: 'ok', chunkDelayMs: 2_000, chunkChars: 4 });
+    try {
+      const gw = createGateway(
+        configWith({ OPENROUTER_API_KEY_1: 'k', OPENROUTER_BASE_URL: fake.url, IMAGINATOR_MODEL_STAGE_2: 'stalls/model,fine/model', IMAGINATOR_STREAM_IDLE_MS: '300' }),
+      );
+      const t0 = performance.now();
+      const { report } = await gw.complete(draftRequest());
+      expect(report).toMatchObject({ model: 'fine/model', attempts: 2 });
+      expect(report.fallbackNote).toMatch(/ProviderIdleError: no token for 300 ms/);
+      expect(performance.now() - t0).toBeLessThan(1_900);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('output modes are shared by every process', () => {
+  it("a step down made by one gateway is what another asks with, and it expires", async () => {
+    const fake = await startFakeOpenAI();
+    fake.respond('draft', () => DRAFT_REPLY);
+    usePersona(fake, 'old/vllm', 'rejects-json-schema');
+    const redis = connectRedis(REDIS_URL, { name: 'test-modes' });
+    const env = {
+      OPENROUTER_API_KEY_1: 'k',
+      OPENROUTER_BASE_URL: fake.url,
+      IMAGINATOR_MODEL_STAGE_2: 'old/vllm',
+      IMAGINATOR_PREFIX: uniquePrefix('modes'),
+      IMAGINATOR_OUTPUT_MODE_TTL_SECONDS: '3600',
+    };
+    try {
+      const one = createGateway(configWith(env), { redis });
+      const two = createGateway(configWith(env), { redis });
+      const { report } = await one.complete(draftRequest());
+      expect(report).toMatchObject({ model: 'old/vllm', attempts: 3 });
+      expect(one.models().find((m) => m.id === 'openrouter/old/vllm')!.outputMode).toBe('JSON_OBJECT');
+      expect(two.models().find((m) => m.id === 'openrouter/old/vllm')!.outputMode).toBe('JSON_SCHEMA_STRICT');
+      await two.syncOutputModes();
+      expect(two.models().find((m) => m.id === 'openrouter/old/vllm')!.outputMode).toBe('JSON_OBJECT');
+      fake.requests.length = 0;
+      const again = await two.complete(draftRequest());
+      expect(again.report.attempts).toBe(1);
+      expect(fake.requests[0].body.response_format).toEqual({ type: 'json_object' });
+      const ttl = await redis.ttl(`${env.IMAGINATOR_PREFIX}:outputmode:openrouter/old/vllm`);
+      expect(ttl).toBeGreaterThan(3500);
+      expect(ttl).toBeLessThanOrEqual(3600);
+    } finally {
+      await redis.del(`${env.IMAGINATOR_PREFIX}:outputmode:openrouter/old/vllm`);
+      await redis.quit();
+      await fake.close();
+    }
+  });
+});
+
+describe('time that leaves room to fall back', () => {
+  it('a hung primary falls through to the next model within the stage timeout', async () => {
+    const fake = await startFakeOpenAI();
+    answerEveryStage(fake);
+    fake.when({ model: 'hung/primary' }, { kind: 'hang' });
+    try {
+      const env = {
+        OPENROUTER_API_KEY_1: 'k',
+        OPENROUTER_BASE_URL: fake.url,
+        IMAGINATOR_STAGE_TIMEOUT_MS: '3000',
+        IMAGINATOR_MODEL_STAGE_2: 'hung/primary,fine/fallback',
+      };
+      const run = await withApp(env, (app) => runEnhancement(app, 'openrouter/hung/primary'));
+      expect(run.result.status).toBe('COMPLETED');
+      const draft = run.result.stages.find((s) => s.stage === 'DRAFT')!;
+      expect(draft).toMatchObject({ status: 'COMPLETED', model: 'fine/fallback', attempts: 2 });
+      expect(draft.durationMs).toBeLessThan(3_000);
+      expect(draft.durationMs).toBeGreaterThan(1_000); // the primary had its share of the time
+      expect(run.events.some((e) => e.type === 'STAGE_RETRY' && /hung\/primary failed \(ProviderTimeoutError: no reply within \d+ ms\); trying openrouter\/fine\/fallback/.test(e.message))).toBe(true);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('live previews', () => {
+  it('a subscriber to enhancementPreview sees the text grow during a writing stage, before COMPLETED', async () => {
+    const fake = await startFakeOpenAI();
+    answerEveryStage(fake);
+    const long = Array.from({ length: 24 }, (_, i) => `- Shipped improvement number ${i + 1} to the payments platform`).join('\n');
+    fake.respond('polish', () => ({ finalResumeMarkdown: `# Jane Doe\n\n${long}`, editorialNotes: [], provenance: [] }));
+    usePersona(fake, 'slow/writer', 'slow-stream');
+    try {
+      const run = await withApp({ OPENROUTER_API_KEY_1: 'k', OPENROUTER_BASE_URL: fake.url, ...everyStage('slow/writer') }, (app) =>
+        runEnhancement(app, 'openrouter/slow/writer', { preview: true }),
+      );
+      expect(run.result.status).toBe('COMPLETED');
+      const polish = run.previews.filter((p) => p.stage === 'POLISH');
+      expect(polish.length).toBeGreaterThanOrEqual(3);
+      for (let i = 1; i < polish.length; i++) expect(polish[i].text.length).toBeGreaterThan(polish[i - 1].text.length);
+      expect(polish.at(-1)!.text).toContain('Shipped improvement number 24');
+      expect(polish.at(-1)!.atMs).toBeLessThan(run.terminalAtMs);
+      expect(new Set(run.previews.map((p) => p.stage))).toEqual(new Set(['DRAFT', 'STAR', 'POLISH']));
+    } finally {
+      await fake.close();
+    }
+  });
+});
