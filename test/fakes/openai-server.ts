@@ -22,6 +22,11 @@ export interface FakeOpenAI {
   respond(name: string, reply: (body: any) => unknown): void;
   /** Behaviour for matching requests, first matching rule wins. */
   when(match: Omit<Rule, 'behaviour'>, behaviour: Behaviour): void;
+  /**
+   * Slow streams (a `chunkDelayMs` behaviour): each content chunk as written, with the reply's
+   * whole content so far and `performance.now()` at the write (for preview-latency figures).
+   */
+  chunks: Array<{ model: string; text: string; at: number }>;
   /** Forget rules and recorded requests (responders stay). */
   reset(): void;
   close(): Promise<void>;
@@ -31,6 +36,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const rules = new RuleBook();
   const responders = new Map<string, (body: any) => unknown>();
   const requests: RecordedRequest[] = [];
+  const chunks: FakeOpenAI['chunks'] = [];
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => res.destroy());
@@ -129,8 +135,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       });
       const size = usage.chunkChars ?? 48;
       const pieces: unknown[] = [chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])];
+      const sofar: Array<string | null> = [null];
       for (let i = 0; i < content.length; i += size) {
         pieces.push(chunk([{ index: 0, delta: { content: content.slice(i, i + size) }, finish_reason: null }]));
+        sofar.push(content.slice(0, i + size));
       }
       pieces.push(chunk([{ index: 0, delta: {}, finish_reason: finishReason }]));
       if (record.body.stream_options?.include_usage) {
@@ -145,7 +153,13 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
           }),
         );
       }
-      return sse(res, pieces, usage.chunkDelayMs);
+      const log = usage.chunkDelayMs
+        ? (index: number) => {
+            const text = sofar[index];
+            if (text) chunks.push({ model: record.model, text, at: performance.now() });
+          }
+        : undefined;
+      return sse(res, pieces, usage.chunkDelayMs, '[DONE]', log);
     }
     send(res, 200, {
       id: `chatcmpl-${requests.length}`,
@@ -168,11 +182,13 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    chunks,
     respond: (name, reply) => void responders.set(name, reply),
     when: (match, behaviour) => rules.add({ ...match, behaviour }),
     reset: () => {
       rules.clear();
       requests.length = 0;
+      chunks.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -189,12 +205,20 @@ export function schemaNameInPrompt(body: any): string | undefined {
 }
 
 /** Server-sent events, one `data:` line per chunk, then `[DONE]`; `delayMs` before each chunk. */
-export async function sse(res: ServerResponse, chunks: unknown[], delayMs = 0, done = '[DONE]'): Promise<void> {
+export async function sse(
+  res: ServerResponse,
+  chunks: unknown[],
+  delayMs = 0,
+  done = '[DONE]',
+  /** Told after each chunk is written, with its index. */
+  onWrite?: (index: number) => void,
+): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-  for (const chunk of chunks) {
+  for (let i = 0; i < chunks.length; i++) {
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     if (res.destroyed) return;
-    res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    res.write(`data: ${JSON.stringify(chunks[i])}\n\n`);
+    onWrite?.(i);
   }
   if (done) res.write(`data: ${done}\n\n`);
   res.end();
