@@ -6,7 +6,13 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { CliError, EXIT, exitCodeFor } from './exit-codes.js';
-import { EnhancementProgressDocument, type EnhancementProgressSubscription, type TypedDocumentString } from '../client/graphql/graphql.js';
+import {
+  EnhancementProgressDocument,
+  StagePreviewDocument,
+  type EnhancementProgressSubscription,
+  type StagePreviewSubscription,
+  type TypedDocumentString,
+} from '../client/graphql/graphql.js';
 
 export type ProgressEvent = EnhancementProgressSubscription['enhancementProgress'];
 
@@ -40,6 +46,28 @@ export class ApiClient {
 
   constructor(private readonly options: ApiClientOptions) {
     this.wsUrl = options.url.replace(/^http/, 'ws');
+  }
+
+  /**
+   * The text a writing stage has written so far, live (best effort: not resumed after a dropped
+   * socket; the progress stream and the result carry what matters). Returns a function that stops it.
+   */
+  preview(id: string, onPreview: (preview: StagePreviewSubscription['enhancementPreview']) => void): () => void {
+    const client = createClient({
+      url: this.wsUrl,
+      webSocketImpl: WebSocket,
+      lazy: true,
+      retryAttempts: 0,
+      connectionParams: this.options.key ? { authorization: `Bearer ${this.options.key}` } : {},
+    });
+    const unsubscribe = client.subscribe<StagePreviewSubscription>(
+      { query: StagePreviewDocument.toString(), variables: { id } },
+      { next: (result) => result.data && onPreview(result.data.enhancementPreview), error: () => undefined, complete: () => undefined },
+    );
+    return () => {
+      unsubscribe();
+      void client.dispose();
+    };
   }
 
   private get authorization(): Record<string, string> {

@@ -29,6 +29,8 @@ export interface CommonOptions {
   key?: string;
   json?: boolean;
   progress: ProgressMode | 'auto';
+  /** Show the text the writing stages write, live, on stderr (line by line). */
+  preview?: boolean;
 }
 
 export interface EnhanceOptions extends CommonOptions {
@@ -54,6 +56,7 @@ function clientFor(options: CommonOptions): ApiClient {
 async function followAndPrint(client: ApiClient, id: string, stages: readonly PipelineStage[], options: CommonOptions, io: Io): Promise<ExitCode> {
   const view = createProgressView(options.progress, io.stderr, io.env);
   view.start(id, stages);
+  const stopPreview = options.preview ? client.preview(id, previewPrinter((line) => view.note(line))) : () => undefined;
   try {
     await client.follow(
       id,
@@ -65,16 +68,42 @@ async function followAndPrint(client: ApiClient, id: string, stages: readonly Pi
       io.signal,
     );
   } catch (error) {
+    stopPreview();
     view.stop();
     if (error instanceof CliError && error.exitCode === EXIT.INTERRUPTED) {
       io.stderr.write(`imaginator: stopped following ${id}; it keeps running. Follow it again: imaginator watch ${id}; stop it: imaginator cancel ${id}\n`);
     }
     throw error;
   }
+  stopPreview();
   view.stop();
   const { enhancement } = await client.request(EnhancementResultDocument, { id });
   printResult(enhancement, options, io);
   return exitCodeForStatus(enhancement.status);
+}
+
+/**
+ * Turns whole-text previews into lines as they are completed: a preview that extends the last one
+ * adds its new complete lines; one that does not (another stage, or an attempt starting over)
+ * starts again under a header.
+ */
+export function previewPrinter(print: (line: string) => void): (preview: { stage: PipelineStage; text: string }) => void {
+  let stage: PipelineStage | undefined;
+  let printed = 0; // characters of the current text already printed, whole lines only
+  let text = '';
+  return (preview) => {
+    if (preview.stage !== stage || !preview.text.startsWith(text.slice(0, printed))) {
+      stage = preview.stage;
+      printed = 0;
+      if (preview.text) print(`── ${preview.stage.toLowerCase()} (being written) ──`);
+    }
+    text = preview.text;
+    const end = text.lastIndexOf('\n') + 1;
+    if (end > printed) {
+      for (const line of text.slice(printed, end - 1).split('\n')) print(`  ${line}`);
+      printed = end;
+    }
+  };
 }
 
 function printResult(result: Enhancement, options: CommonOptions, io: Io): void {

@@ -34,6 +34,7 @@ ${EXIT_CODES_HELP}`,
       writeErr: (text) => io.stderr.write(text),
     });
 
+  const PREVIEW_HELP = 'show the text the writing stages write (draft, STAR bullets, the final resume) live on stderr, line by line';
   const common = (command: Command): Command =>
     command
       .addOption(new Option('--url <url>', 'GraphQL URL of the API').env('IMAGINATOR_URL').default(DEFAULT_URL).argParser(parseUrl))
@@ -53,7 +54,8 @@ ${EXIT_CODES_HELP}`,
       .requiredOption('--resume <file>', 'the resume, plain text or markdown (- for stdin)')
       .requiredOption('--job <file>', 'the job ad (- for stdin)')
       .option('--stages <list>', `comma-separated stages to run, with what they depend on (default: all of ${STAGES.join(',')})`, parseStages)
-      .option('--creativity <level>', 'conservative, balanced or bold (default: balanced)', parseCreativity),
+      .option('--creativity <level>', 'conservative, balanced or bold (default: balanced)', parseCreativity)
+      .option('--preview', PREVIEW_HELP),
   ).action(async (options: EnhanceOptions) => setExit(await enhance(options, io)));
 
   common(root.command('status').description("print an enhancement's status, stages, cost and time").argument('<id>', 'enhancement id')).action(
@@ -61,7 +63,11 @@ ${EXIT_CODES_HELP}`,
   );
 
   common(
-    root.command('watch').description('follow an enhancement live from its first event, then print the result like enhance').argument('<id>', 'enhancement id'),
+    root
+      .command('watch')
+      .description('follow an enhancement live from its first event, then print the result like enhance')
+      .argument('<id>', 'enhancement id')
+      .option('--preview', PREVIEW_HELP),
   ).action(async (id: string, options: CommonOptions) => setExit(await watch(id, options, io)));
 
   common(root.command('cancel').description('cancel a queued or running enhancement').argument('<id>', 'enhancement id')).action(

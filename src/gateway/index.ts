@@ -35,7 +35,7 @@ import { toOpenAISchema } from './json-schema.js';
 import { costOf, estimateTokens, fits, MODEL_TABLE, specFor, type ModelSpec, type ResolvedSpec } from './models.js';
 import { attempt, parseReply } from './attempt.js';
 import { OutputModes, schemaInPrompt, type OutputMode } from './output-mode.js';
-import { PreviewFeed } from './preview.js';
+import { PreviewFeed, previewText } from './preview.js';
 import { GeminiProvider } from './providers/gemini.js';
 import { LocalProvider } from './providers/local.js';
 import { OpenAICompatibleProvider } from './providers/openai-compatible.js';
@@ -333,6 +333,7 @@ async function run<T>(
     try {
       const reply = await attempt(providerFor('local'), { ...base, ...NO_MESSAGES, model: LOCAL.model }, signal, settings.timeoutMs, lifecycle.inflight);
       const output = parseReply(reply, request.schema);
+      request.onPreview?.(previewText(output)); // the local engine writes all at once
       const note = notes.length ? `answered by the local engine: ${notes.join('; ')}` : undefined;
       return finish(LOCAL, output, note);
     } catch (error) {
@@ -478,6 +479,7 @@ async function run<T>(
       const result = request.schema.safeParse(value);
       if (result.success) {
         model.success(performance.now() - t0);
+        if (local) request.onPreview?.(previewText(result.data)); // the local engine writes all at once
         return { ok: true, output: result.data };
       }
       const problem = describeIssues(result.error);

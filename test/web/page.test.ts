@@ -127,13 +127,14 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
       const subscribes: Array<{ after?: string | null }> = [];
       const delivered: string[] = [];
       let sockets = 0;
+      let cutOnce = false;
       await page.routeWebSocket(/\/graphql$/, (ws) => {
-        const number = ++sockets;
+        ++sockets;
         const server = ws.connectToServer();
         let cut = false;
         ws.onMessage((message) => {
           const parsed = JSON.parse(String(message));
-          if (parsed.type === 'subscribe') subscribes.push(parsed.payload.variables);
+          if (parsed.type === 'subscribe' && /enhancementProgress/.test(parsed.payload.query)) subscribes.push(parsed.payload.variables);
           server.send(message);
         });
         server.onMessage((message) => {
@@ -142,8 +143,8 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
           ws.send(message);
           const event = parsed.type === 'next' ? parsed.payload.data?.enhancementProgress : undefined;
           if (event) delivered.push(event.cursor);
-          if (number === 1 && event?.type === 'STAGE_COMPLETED' && event.stage === 'ANALYSIS') {
-            cut = true;
+          if (!cutOnce && event?.type === 'STAGE_COMPLETED' && event.stage === 'ANALYSIS') {
+            cutOnce = cut = true;
             void ws.close({ code: 1012, reason: 'test cuts the connection' });
             void server.close();
           }
@@ -178,6 +179,11 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
 
       // Live: a bar is seen running (indeterminate) before all of them are done.
       await page.waitForSelector('li.bar[data-state="running"] progress:not([value])', { timeout: 10_000 });
+      // The text being written shows under the bars while a writing stage runs (the local engine writes it at once).
+      await page.waitForFunction(() => !document.querySelector('#preview').hidden && document.querySelector('#preview-text').textContent.length > 20, undefined, {
+        timeout: 10_000,
+        polling: 'raf',
+      });
       expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as BrowserNode).dataset.stage))).toEqual([...STAGES]);
       await page.waitForFunction(
         (count) => document.querySelectorAll('li.bar[data-state="done"]').length === count,
@@ -204,6 +210,7 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
       const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
       const { enhancement } = await request(app.api!.url, EnhancementResultDocument, { id });
       expect(enhancement.status).toBe('COMPLETED');
+      expect(await page.isHidden('#preview')).toBe(true); // the preview ends with the enhancement
       expect(await page.textContent('[data-testid="result-status"]')).toBe('completed');
       expect(await page.textContent('[data-testid="match-score"]')).toBe(String(Math.round(enhancement.gapAnalysis!.matchScore)));
       const matched = await page.$$eval('[data-testid="matched-keywords"] li', (items) => items.map((i) => i.textContent));

@@ -3,8 +3,10 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import type { TypedDocumentString } from '../../src/client/graphql/graphql.js';
-import type { EnhancementProgressSubscription } from '../../src/client/graphql/graphql.js';
-import { EnhancementProgressDocument } from '../../src/client/graphql/graphql.js';
+import type { EnhancementProgressSubscription, StagePreviewSubscription } from '../../src/client/graphql/graphql.js';
+import { EnhancementProgressDocument, StagePreviewDocument } from '../../src/client/graphql/graphql.js';
+
+export type StagePreview = StagePreviewSubscription['enhancementPreview'];
 
 export type ProgressEvent = EnhancementProgressSubscription['enhancementProgress'];
 
@@ -144,6 +146,31 @@ export function follow(id: string, apiKey: string, handlers: FollowHandlers): ()
   return () => {
     if (timer) clearTimeout(timer);
     finish();
+  };
+}
+
+/**
+ * The text a writing stage has written so far, live. Best effort: previews are not stored, so a
+ * dropped socket is not resumed (the progress stream and the final result carry what matters).
+ * Returns a function that stops it.
+ */
+export function followPreview(id: string, apiKey: string, onPreview: (preview: StagePreview) => void): () => void {
+  const client = createClient({ url: wsUrl, lazy: true, retryAttempts: 0, connectionParams: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
+  let stopped = false;
+  const unsubscribe = client.subscribe<StagePreviewSubscription>(
+    { query: StagePreviewDocument.toString(), variables: { id } },
+    {
+      next: (result) => {
+        if (!stopped && result.data) onPreview(result.data.enhancementPreview);
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+  return () => {
+    stopped = true;
+    unsubscribe();
+    void client.dispose();
   };
 }
 

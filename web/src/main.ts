@@ -3,7 +3,7 @@
  * graphql-ws subscription (resuming with `after` when the socket drops), then the result.
  * The id of the enhancement being shown is kept in the URL's hash, so a reload picks it up again.
  */
-import { ApiError, follow, gql, type ProgressEvent } from './api.js';
+import { ApiError, follow, followPreview, gql, type ProgressEvent } from './api.js';
 import { byId, formatMs, h } from './dom.js';
 import {
   CancelEnhancementDocument,
@@ -29,6 +29,9 @@ const statusLine = byId('status-line');
 const overallBar = byId<HTMLProgressElement>('overall-bar');
 const overallText = byId('overall-text');
 const stageBars = byId<HTMLOListElement>('stage-bars');
+const previewBox = byId('preview');
+const previewStage = byId('preview-stage');
+const previewText = byId('preview-text');
 const resultSection = byId('result');
 const resultBody = byId('result-body');
 
@@ -168,6 +171,25 @@ function onEvent(event: ProgressEvent): void {
 // --- one enhancement, start to result ------------------------------------------------------------
 
 let stopFollowing = (): void => undefined;
+let stopPreview = (): void => undefined;
+
+/** The text being written, under the progress bars; hidden once the enhancement ends. */
+function startPreview(id: string, key: string): void {
+  stopPreview();
+  previewBox.hidden = true;
+  stopPreview = followPreview(id, key, (preview) => {
+    previewStage.textContent = stageName(preview.stage);
+    previewText.textContent = preview.text;
+    previewBox.hidden = !preview.text;
+    previewText.scrollTop = previewText.scrollHeight;
+  });
+}
+
+function endPreview(): void {
+  stopPreview();
+  stopPreview = () => undefined;
+  previewBox.hidden = true;
+}
 let currentId: string | undefined;
 
 async function showResult(id: string, key: string): Promise<void> {
@@ -199,13 +221,18 @@ function watch(id: string, stages: readonly PipelineStage[], key: string): void 
     reconnecting: (attempt, delayMs) => {
       statusLine.textContent = `Connection lost; reconnecting in ${formatMs(delayMs)} (attempt ${attempt})…`;
     },
-    done: () => void showResult(id, key),
+    done: () => {
+      endPreview();
+      void showResult(id, key);
+    },
     failed: (error) => {
+      endPreview();
       setBusy(false);
       statusLine.textContent = '';
       showError(`${error.message} (${error.code})`);
     },
   });
+  startPreview(id, key);
 }
 
 form.addEventListener('submit', async (event) => {
