@@ -91,13 +91,18 @@ export function previewPrinter(print: (line: string) => void): (preview: { stage
   let stage: PipelineStage | undefined;
   let printed = 0; // characters of the current text already printed, whole lines only
   let text = '';
+  let headed = false;
   return (preview) => {
-    if (preview.stage !== stage || !preview.text.startsWith(text.slice(0, printed))) {
+    if (preview.stage !== stage || !preview.text || !preview.text.startsWith(text.slice(0, printed))) {
       stage = preview.stage;
       printed = 0;
-      if (preview.text) print(`── ${preview.stage.toLowerCase()} (being written) ──`);
+      headed = false;
     }
     text = preview.text;
+    if (text && !headed) {
+      print(`── ${preview.stage.toLowerCase()} (being written) ──`);
+      headed = true;
+    }
     const end = text.lastIndexOf('\n') + 1;
     if (end > printed) {
       for (const line of text.slice(printed, end - 1).split('\n')) print(`  ${line}`);
