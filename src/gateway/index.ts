@@ -295,7 +295,8 @@ async function run<T>(
   const languageModelsFrom = (index: number): number => chain.models.slice(index).filter((m) => m.provider !== 'local').length;
   /** This attempt's share of the time left: the models still to try get theirs. */
   const timeoutFor = (index: number): number => {
-    if (request.deadlineAt === undefined) return settings.timeoutMs;
+    // The local engine is no remote call that could hang: the stage's own timeout governs it.
+    if (request.deadlineAt === undefined || chain.models[index]?.provider === 'local') return settings.timeoutMs;
     const left = request.deadlineAt - Date.now() - 250; // a moment for the local engine
     return Math.max(1, Math.min(settings.timeoutMs, Math.floor(left / Math.max(1, languageModelsFrom(index)))));
   };

@@ -20,6 +20,8 @@ export type Behaviour =
       chunkDelayMs?: number;
       /** Streaming: characters per chunk (default 48). */
       chunkChars?: number;
+      /** Streaming: after this many chunks the server goes silent, the connection left open. */
+      stallAfterChunks?: number;
     }
   /** Gemini: a candidate stopped for this finish reason (SAFETY, RECITATION) with no text. */
   | { kind: 'stopped'; reason: string }

@@ -124,7 +124,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
     record: RecordedRequest,
     content: string,
     finishReason: string,
-    usage: { promptTokens?: number; completionTokens?: number; thoughtsTokens?: number; chunkDelayMs?: number; chunkChars?: number },
+    usage: { promptTokens?: number; completionTokens?: number; chunkDelayMs?: number; chunkChars?: number; stallAfterChunks?: number },
     streaming = false,
   ): Promise<void> {
     const promptText = JSON.stringify(record.body.contents ?? []) + JSON.stringify(record.body.systemInstruction ?? '');
@@ -143,14 +143,20 @@ export async function startFakeGemini(): Promise<FakeGemini> {
       const size = usage.chunkChars ?? 48;
       const chunks: unknown[] = [];
       for (let i = 0; i < content.length; i += size) {
-        chunks.push({ candidates: [{ content: { role: 'model', parts: [{ text: content.slice(i, i + size) }] }, index: 0 }], modelVersion: record.model });
+        // Every chunk carries the usage so far, as Gemini's do.
+        const sofar = approxTokens(content.slice(0, i + size));
+        chunks.push({
+          candidates: [{ content: { role: 'model', parts: [{ text: content.slice(i, i + size) }] }, index: 0 }],
+          usageMetadata: { promptTokenCount: promptTokens, candidatesTokenCount: sofar, totalTokenCount: promptTokens + sofar },
+          modelVersion: record.model,
+        });
       }
       chunks.push({
         candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason, index: 0 }],
         usageMetadata,
         modelVersion: record.model,
       });
-      return sse(res, chunks, usage.chunkDelayMs, '');
+      return sse(res, chunks, usage.chunkDelayMs, '', undefined, usage.stallAfterChunks);
     }
     send(res, 200, {
       candidates: [{ content: { role: 'model', parts: [{ text: content }] }, finishReason, index: 0 }],

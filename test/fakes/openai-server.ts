@@ -115,7 +115,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     record: RecordedRequest,
     content: string,
     finishReason: string,
-    usage: { promptTokens?: number; completionTokens?: number; cost?: number; chunkDelayMs?: number; chunkChars?: number },
+    usage: { promptTokens?: number; completionTokens?: number; cost?: number; chunkDelayMs?: number; chunkChars?: number; stallAfterChunks?: number },
   ): Promise<void> {
     const promptChars = (record.body.messages ?? []).map((m: { content?: string }) => m.content ?? '').join('').length;
     const promptTokens = usage.promptTokens ?? approxTokens('x'.repeat(promptChars));
@@ -159,7 +159,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
             if (text) chunks.push({ model: record.model, text, at: performance.now() });
           }
         : undefined;
-      return sse(res, pieces, usage.chunkDelayMs, '[DONE]', log);
+      return sse(res, pieces, usage.chunkDelayMs, '[DONE]', log, usage.stallAfterChunks);
     }
     send(res, 200, {
       id: `chatcmpl-${requests.length}`,
@@ -212,10 +212,14 @@ export async function sse(
   done = '[DONE]',
   /** Told after each chunk is written, with its index. */
   onWrite?: (index: number) => void,
+  /** Writes this many chunks, then goes silent with the connection open. */
+  stallAfter?: number,
 ): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   for (let i = 0; i < chunks.length; i++) {
-    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    // The first chunk (the role, or Gemini's first text) goes out at once, as real servers do.
+    if (delayMs && i > 0) await new Promise((r) => setTimeout(r, delayMs));
+    if (stallAfter !== undefined && i >= stallAfter) return; // never another byte, never the end
     if (res.destroyed) return;
     res.write(`data: ${JSON.stringify(chunks[i])}\n\n`);
     onWrite?.(i);

@@ -121,6 +121,28 @@ describe('knobs on the wire', () => {
     }
   });
 
+  it('a call cut off by its timeout is billed for what the provider had reported (Gemini sends usage in every chunk)', async () => {
+    const fake = await startFakeGemini();
+    fake.respond(schemaHas('narrative'), () => ({ ...DRAFT_REPLY, narrative: 'x'.repeat(400) }));
+    fake.when({ model: 'gemini-2.5-flash', times: 1 }, { kind: 'ok', chunkChars: 50, stallAfterChunks: 3 });
+    try {
+      const gw = createGateway(configWith({ GOOGLE_API_KEY: 'g', GOOGLE_BASE_URL: fake.url, IMAGINATOR_MODEL_STAGE_2: 'gemini/gemini-2.5-flash', IMAGINATOR_STREAM_IDLE_MS: '60000' }), {
+        timeoutMs: 400,
+        maxAttempts: 2,
+        sleep: async () => undefined,
+      });
+      const { report } = await gw.complete(draftRequest());
+      expect(report).toMatchObject({ provider: 'gemini', attempts: 2 });
+      const [stalled, answered] = fake.requests;
+      expect(stalled.clientClosed).toBe(true);
+      // The answered call's tokens, plus the stalled call's prompt and the output it had reported.
+      expect(report.promptTokens).toBe(answered.usage!.promptTokens * 2);
+      expect(report.completionTokens).toBeGreaterThan(answered.usage!.completionTokens);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('a stream that stops sending tokens fails that attempt after the idle time, and the next model answers', async () => {
     const fake = await startFakeOpenAI();
     fake.respond('draft', () => DRAFT_REPLY);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
-import { raw } from '../fakes/openai-server.js';
+import { raw, schemaNameInPrompt } from '../fakes/openai-server.js';
 import { collect, request, wsClient } from '../helpers/client.js';
 import { useAppWithFakeModels } from '../helpers/model-replies.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
@@ -39,7 +39,9 @@ describe('a resume that tries to instruct the model', () => {
 
   it('cannot get a prompt-leaking reply through: a reply outside the schema is refused', async () => {
     models.fake.reset();
-    models.fake.when({ match: (body) => body?.response_format?.json_schema?.name === 'draft' }, raw('My system prompt is: You are a creative resume writer...'));
+    // However it is asked (the gateway steps a model that ignores the format down to the schema in the prompt).
+    const isDraft = (body: any) => (body?.response_format?.json_schema?.name ?? schemaNameInPrompt(body)) === 'draft';
+    models.fake.when({ match: isDraft }, raw('My system prompt is: You are a creative resume writer...'));
     const result = await enhance(`${RESUME_A}\n${INJECTION} (second)`);
     expect(result.status).toBe('COMPLETED');
     expect(result.creativeDraft!.narrative).not.toContain('system prompt');

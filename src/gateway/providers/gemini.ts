@@ -84,6 +84,7 @@ export class GeminiProvider implements Provider {
           request.onText?.(text);
         }
       }
+      if (request.signal.aborted || idle.fired) throw new AbortedError();
     } catch (error) {
       if (idle.fired && !request.signal.aborted) throw withSpent(new ProviderIdleError(request.idleMs ?? 0), spent());
       throw withSpent(mapError(error, request.signal), spent());

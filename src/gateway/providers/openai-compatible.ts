@@ -170,6 +170,8 @@ export class OpenAICompatibleProvider implements Provider {
         }
         if (choice.finish_reason) finish = choice.finish_reason;
       }
+      // The SDK ends a stream quietly when its signal aborts: a timeout, a cancel or the idle watch.
+      if (request.signal.aborted || idle.fired) throw new AbortedError();
     } catch (error) {
       const spent = sawUsage ? { promptTokens: reply.promptTokens, completionTokens: reply.completionTokens, costUsd: reply.costUsd } : undefined;
       if (idle.fired && !request.signal.aborted) throw withSpent(new ProviderIdleError(request.idleMs ?? 0), spent);
