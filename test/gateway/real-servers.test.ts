@@ -225,6 +225,20 @@ describe('time that leaves room to fall back', () => {
 });
 
 describe('live previews', () => {
+  it('an attempt that is asked again starts the preview over; the text is the reply written so far, not its JSON', async () => {
+    const fake = await startFakeOpenAI();
+    fake.respond('draft', () => DRAFT_REPLY);
+    fake.when({ times: 1 }, { kind: 'raw', content: '{"narrative": "It all began in a small payments team', truncated: true });
+    try {
+      const gw = createGateway(configWith({ OPENROUTER_API_KEY_1: 'k', OPENROUTER_BASE_URL: fake.url, IMAGINATOR_MODEL_STAGE_2: 'a/b' }));
+      const seen: string[] = [];
+      await gw.complete({ ...draftRequest(), onPreview: (text) => seen.push(text) });
+      expect(seen).toEqual(['It all began in a small payments team', '', `${DRAFT_REPLY.narrative}\n\n- reliability\n- scale`]);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('a subscriber to enhancementPreview sees the text grow during a writing stage, before COMPLETED', async () => {
     const fake = await startFakeOpenAI();
     answerEveryStage(fake);
