@@ -73,6 +73,31 @@ describe('self-hosted servers', () => {
   });
 });
 
+describe('configuration of endpoints and knobs', () => {
+  it('reads named endpoints with their key and context, and refuses what cannot work, with a clear message', () => {
+    const config = configWith({
+      IMAGINATOR_ENDPOINT_LM_STUDIO: 'http://127.0.0.1:1234/v1',
+      IMAGINATOR_ENDPOINT_OLLAMA: 'http://127.0.0.1:11434/v1',
+      IMAGINATOR_ENDPOINT_OLLAMA_KEY: 'proxy-key',
+      IMAGINATOR_ENDPOINT_OLLAMA_CONTEXT: '32768',
+      IMAGINATOR_MAX_TOKENS_POLISH: '12000',
+      IMAGINATOR_REASONING_EFFORT_RESEARCH: 'high',
+    });
+    expect(config.endpoints).toEqual([
+      { name: 'lm_studio', baseURL: 'http://127.0.0.1:1234/v1', contextTokens: 8192 },
+      { name: 'ollama', baseURL: 'http://127.0.0.1:11434/v1', key: 'proxy-key', contextTokens: 32768 },
+    ]);
+    expect(config.llm.maxTokens).toEqual({ POLISH: 12000 });
+    expect(config.llm.reasoningEffort).toEqual({ RESEARCH: 'high' });
+    expect(config.llm.openRouter).toMatchObject({ requireParameters: true, dataCollection: 'deny' });
+    expect(() => configWith({ IMAGINATOR_ENDPOINT_OPENAI: 'http://x/v1' })).toThrow(/built-in provider/);
+    expect(() => configWith({ IMAGINATOR_ENDPOINT_OLLAMA: 'localhost:11434' })).toThrow(/http\(s\) URL/);
+    expect(() => configWith({ IMAGINATOR_ENDPOINT_OLLAMA: 'http://x/v1', IMAGINATOR_ENDPOINT_OLLAMA_CONTEXT: 'big' })).toThrow(/_CONTEXT/);
+    expect(() => configWith({ IMAGINATOR_MAX_TOKENS_POLISH: 'lots' })).toThrow(/IMAGINATOR_MAX_TOKENS_POLISH/);
+    expect(() => configWith({ IMAGINATOR_REASONING_EFFORT_DRAFT: 'extreme' })).toThrow(/minimal, low, medium, high/);
+  });
+});
+
 describe('knobs on the wire', () => {
   it("OpenRouter: provider routing, attribution headers, the stage's output budget and reasoning effort as configured", async () => {
     const fake = await startFakeOpenAI();
