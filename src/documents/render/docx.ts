@@ -19,7 +19,7 @@ export async function resumeDocx(resume: RenderedResume): Promise<Uint8Array> {
   if (resume.name) children.push(new Paragraph({ text: resume.name, heading: HeadingLevel.TITLE, keepNext: true }));
   for (const line of resume.contact) children.push(new Paragraph({ text: line, keepNext: true }));
   for (const section of resume.sections) {
-    children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1, keepNext: true }));
+    if (section.heading) children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1, keepNext: true }));
     for (const entry of section.entries) {
       children.push(new Paragraph({ text: entryHeading(entry), heading: HeadingLevel.HEADING_2, keepNext: true, keepLines: true }));
       const meta = entryMeta(entry);
@@ -35,14 +35,11 @@ export async function resumeDocx(resume: RenderedResume): Promise<Uint8Array> {
 }
 
 export function letterDocx(letter: RenderedLetter): Promise<Uint8Array> {
-  const children = letter.paragraphs.map(
-    (p) =>
-      new Paragraph({
-        alignment: AlignmentType.LEFT,
-        spacing: { after: 200 },
-        children: p.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
-      }),
-  );
+  // A paragraph's lines (a sign-off and the name) are paragraphs of their own, spaced as one.
+  const children = letter.paragraphs.flatMap((p) => {
+    const lines = p.split('\n');
+    return lines.map((line, i) => new Paragraph({ alignment: AlignmentType.LEFT, spacing: { after: i === lines.length - 1 ? 200 : 0 }, text: line }));
+  });
   return pack(letter.name ? `${letter.name} — Cover letter` : 'Cover letter', letter.name, children);
 }
 

@@ -11,10 +11,17 @@ const KINDS = new Set<RenderedSectionKind>(['summary', 'experience', 'volunteer'
 
 export function resumeFromMarkdown(markdown: string): RenderedResume {
   const doc = toDoc(markdown);
+  const headings = new Set(
+    markdown
+      .split('\n')
+      .map((l) => plain(l).toLowerCase())
+      .filter(Boolean),
+  );
   return {
     name: doc.name ? plain(doc.name) : null,
     contact: doc.contact.map(plain).filter(Boolean),
-    sections: doc.sections.map(toSection),
+    // A heading the reader supplied (lines before the first heading read as a summary) is not drawn.
+    sections: doc.sections.map(toSection).map((s) => (headings.has(s.heading.toLowerCase()) ? s : { ...s, heading: '' })),
   };
 }
 

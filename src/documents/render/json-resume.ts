@@ -74,7 +74,7 @@ function basics(resume: RenderedResume): Record<string, unknown> {
   const summary = resume.sections.filter((s) => s.kind === 'summary');
   const lines = summary.flatMap((s) => s.lines.map((l) => listItem(l) ?? l));
   // A one-line summary section before the real one is the headline ("Principal Software Engineer").
-  if (summary.length > 1 && summary[0]!.lines.length === 1 && summary[0]!.lines[0]!.length <= 80) {
+  if ((summary.length > 1 || !summary[0]?.heading) && summary[0] && summary[0].lines.length === 1 && summary[0]!.lines[0]!.length <= 80) {
     out.label = summary[0]!.lines[0];
     lines.shift();
   }

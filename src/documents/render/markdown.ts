@@ -8,7 +8,7 @@ export function resumeMarkdown(resume: RenderedResume): string {
   out.push(...resume.contact);
   for (const s of resume.sections) {
     if (out.length) out.push('');
-    out.push(`## ${s.heading}`);
+    if (s.heading) out.push(`## ${s.heading}`);
     for (const e of s.entries) {
       out.push(`### ${entryHeading(e)}`);
       const meta = entryMeta(e);

@@ -16,6 +16,9 @@ const BULLET_INDENT = 14;
 // The standard PDF fonts encode WinAnsi (Windows-1252): Latin-1 and these few more.
 const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
+/** Letters that do not decompose into a base letter and an accent. */
+const STAND_INS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't', ĸ: 'k', Ŀ: 'L', ŀ: 'l' };
+
 /** Text the standard fonts can draw: other characters lose their accents, or become a close ASCII stand-in. */
 export function winAnsi(text: string): string {
   let out = '';
@@ -25,6 +28,7 @@ export function winAnsi(text: string): string {
     else if (ch === '\n') out += ch;
     else if (ch === '\t') out += ' ';
     else if (ch === '‐' || ch === '‑' || ch === '‒' || ch === '−') out += '-';
+    else if (STAND_INS[ch]) out += STAND_INS[ch];
     else if (ch === '→') out += '->';
     else if (ch === '←') out += '<-';
     else if (ch === '·' || ch === '●' || ch === '▪' || ch === '◦') out += '•';
@@ -109,9 +113,11 @@ export function resumePdf(resume: RenderedResume): Promise<Uint8Array> {
     // The heading stays with its first item (and a first role with its first bullet).
     const first = section.entries[0];
     const firstHeight = first ? entryHeight(w, first) : section.lines[0] ? lineHeight(w, section.lines[0]) : 0;
-    w.keep(w.heightOf(section.heading, FONT.bold, SIZE.heading) + 6 + firstHeight);
-    w.text(section.heading, FONT.bold, SIZE.heading);
-    w.rule();
+    w.keep((section.heading ? w.heightOf(section.heading, FONT.bold, SIZE.heading) + 6 : 0) + firstHeight);
+    if (section.heading) {
+      w.text(section.heading, FONT.bold, SIZE.heading);
+      w.rule();
+    }
     section.entries.forEach((entry, i) => {
       if (i > 0) w.doc.moveDown(0.4);
       w.keep(entryHeight(w, entry));
