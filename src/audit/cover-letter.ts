@@ -85,7 +85,9 @@ export class LetterAuditor {
       if ((kind === 'INVENTED_EMPLOYER' || kind === 'INVENTED_TITLE') && this.adLower.includes(f.excerpt.toLowerCase())) continue;
       add(kind, f.detail);
     }
-    for (const match of sentence.matchAll(ORG)) {
+    const gapStatement = GAP_STATEMENT.test(sentence) && !NOT_ONLY.test(sentence);
+    for (const match of gapStatement ? [] : sentence.matchAll(ORG)) {
+      if (this.skillsNamed(match[1]!).length) continue; // "with Kubernetes and AWS": skills, checked below
       const words = match[1]!.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
       const unknown = words.filter((w) => [...tokens(w)].some((t) => !this.resumeTokens.has(t) && !this.adTokens.has(t)));
       if (unknown.length) add('INVENTED_EMPLOYER', `"${match[1]}" is named in neither the resume nor the job ad.`);
@@ -95,7 +97,7 @@ export class LetterAuditor {
       const unknown = words.filter((w) => [...tokens(w)].some((t) => !this.resumeTokens.has(t) && !this.adTokens.has(t)));
       if (unknown.length) add('INVENTED_TITLE', `The title "${match[1]}" is in neither the resume nor the job ad.`);
     }
-    if (!GAP_STATEMENT.test(sentence) || NOT_ONLY.test(sentence)) {
+    if (!gapStatement) {
       // The sentence read as a job ad: whatever it asks for that the resume does not cover.
       let claim = sentence;
       for (const part of this.adTitleParts) {
@@ -107,6 +109,12 @@ export class LetterAuditor {
       if (unsupported.length) add('INVENTED_SKILL', `The resume does not evidence ${unsupported.map((k) => `"${k}"`).join(', ')}.`);
     }
     return findings;
+  }
+
+  /** Skills, certifications and degrees a text names (read as a job ad's requirement). */
+  private skillsNamed(text: string): string[] {
+    const verdict = verifyTailoring(this.input.resumeText, this.input.resumeText, `Requirements:\n- ${text}`);
+    return [...verdict.coveredKeywords, ...verdict.missingKeywords];
   }
 
   /** The letter with every unsupported sentence left out, and the findings that say why. */

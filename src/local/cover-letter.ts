@@ -43,7 +43,8 @@ export function jobAdCompany(jobAd: string): string | null {
 function jobAdRole(jobAd: string, company: string | null): string | null {
   const title = stripMarkdown(parseJobAd(jobAd).title || '').trim();
   if (!title) return null;
-  const role = company ? title.replace(new RegExp(`\\s*[—–-]\\s*${company.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*$`), '') : title;
+  const escaped = company?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const role = escaped ? title.replace(new RegExp(`\\s*(?:[—–-]|\\bat\\b|@)\\s*${escaped}.*$`, 'i'), '') : title;
   return role.replace(/\s*[—–-]\s*$/, '').trim() || null;
 }
 
