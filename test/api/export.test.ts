@@ -95,9 +95,9 @@ describe('exportResume', () => {
 
     // another tenant's id is NOT_FOUND, like an unknown one
     for (const document of [ExportResumeDocument, ExportCoverLetterDocument] as const) {
-      const theirs = await post(testApp.app.api!.url, document, { id, format: 'PDF' }, as(KEY_B));
+      const theirs = await post(testApp.app.api!.url, String(document), { id, format: 'PDF' }, as(KEY_B));
       expect(theirs.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-      const unknown = await post(testApp.app.api!.url, document, { id: 'enh_nope', format: 'PDF' }, as(KEY_A));
+      const unknown = await post(testApp.app.api!.url, String(document), { id: 'enh_nope', format: 'PDF' }, as(KEY_A));
       expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
       expect(theirs.body.errors![0]!.message).not.toContain('alpha');
     }

@@ -3,14 +3,15 @@
  * against the API started here, which serves the page built from web/ at `/`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createGateway } from '../../src/gateway/index.js';
-import { STAGES } from '../../src/domain/graph.js';
+import { DEFAULT_STAGES as STAGES } from '../../src/domain/graph.js';
+import { docxText } from '../documents/read-back.js';
 import { EnhancementResultDocument } from '../../src/client/graphql/graphql.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';
@@ -174,6 +175,7 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
       await page.fill('#job-ad', JOB_A);
       await page.check('input[name="creativity"][value="BOLD"]');
       for (const stage of STAGES) expect(await page.isChecked(`#stage-${stage.toLowerCase()}`)).toBe(true);
+      expect(await page.isChecked('#stage-cover_letter')).toBe(false); // runs only when asked for
       await page.click('#start');
 
       // Live: a bar is seen running (indeterminate) before all of them are done.
@@ -225,6 +227,12 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
         expect(row[4]).toBe('$0'); // cost per stage (the local engine is free)
       }
       expect(await page.textContent('[data-testid="total-cost"]')).toBe('$0');
+
+      // The resume downloads as a DOCX the API rendered, saying what the final resume says.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-resume-docx"]')]);
+      expect(download.suggestedFilename()).toBe('jane-doe-resume.docx');
+      const docx = await docxText(new Uint8Array(readFileSync((await download.path())!)));
+      for (const phrase of ['Jane Doe', 'Acme Analytics', 'Globex']) expect(docx).toContain(phrase);
 
       await page.screenshot({ path: join(ARTIFACTS, 'web.png'), fullPage: true });
 
