@@ -1,6 +1,6 @@
 /** What each command does; main.ts maps the command line onto these. */
 import { writeFile } from 'node:fs/promises';
-import { FORMATS, readText } from './args.js';
+import { FORMATS, readText, STAGES } from './args.js';
 import { ApiClient } from './client.js';
 import { CliError, EXIT, type ExitCode } from './exit-codes.js';
 import {
@@ -174,7 +174,8 @@ export async function enhance(options: EnhanceOptions, io: Io): Promise<ExitCode
   const jobAd = await readText(options.job, 'job ad', io.stdin);
   const client = clientFor(options);
   // --cover-letter asks for the letter too (COVER_LETTER runs only when asked for).
-  const stages = options.coverLetter ? [...(options.stages ?? ['ANALYSIS', 'RESEARCH', 'DRAFT', 'STAR', 'POLISH', 'SUGGEST', 'CRITIQUE']), 'COVER_LETTER' as const] : options.stages;
+  const defaults = STAGES.filter((stage) => stage !== 'COVER_LETTER');
+  const stages = options.coverLetter ? [...(options.stages ?? defaults), 'COVER_LETTER' as const] : options.stages;
   const { startEnhancement } = await client.request(StartEnhancementDocument, {
     input: { resumeText, jobAd, stages, creativity: options.creativity },
   });
