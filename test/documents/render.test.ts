@@ -157,3 +157,15 @@ describe('the cover letter', () => {
     expect(file.filename).toMatch(/^jane-doe-cover-letter\.(pdf|docx|md)$/);
   });
 });
+
+describe('JSON Resume, odd contact details', () => {
+  it('sets aside what the schema refuses where it stands, keeping it, and still validates', async () => {
+    const resume = resumeFromMarkdown('# Jane Doe\njäne@example.com | bücher.example/jane | 555 0100 123\n\n## Experience\n### Engineer — Acme\n2020 – Present\n- Built things\n');
+    const file = await render({ kind: 'resume', format: 'JSON_RESUME', resume });
+    const json = JSON.parse(new TextDecoder().decode(file.bytes));
+    expect(jsonResumeErrors(json)).toEqual([]);
+    expect(json.basics.email).toBeUndefined();
+    expect(json.meta.unplaced).toEqual({ '/basics/email': 'jäne@example.com' });
+    expect(json.work[0]).toMatchObject({ name: 'Acme', position: 'Engineer', startDate: '2020', highlights: ['Built things'] });
+  });
+});

@@ -146,6 +146,33 @@ function skills(lines: string[]): Array<{ name: string; keywords: string[] }> {
 
 const itemsOf = (s: RenderedSection): string[] => s.lines.map((l) => listItem(l) ?? l);
 
+/**
+ * A value the schema refuses where it stands (an e-mail address or a URL its formats do not accept)
+ * moves, as written, to `meta.unplaced` under its path: nothing the resume says is lost, and the
+ * document still validates.
+ */
+function setAsideInvalid(document: Record<string, unknown>): void {
+  for (let round = 0; round < 5; round++) {
+    if (!validator) jsonResumeErrors(document);
+    if (validator!(document)) return;
+    const paths = [...new Set((validator!.errors ?? []).map((e) => e.instancePath).filter((p) => p.split('/').length > 2))];
+    if (!paths.length) return;
+    const meta = document.meta as Record<string, unknown>;
+    const unplaced = (meta.unplaced as Record<string, unknown> | undefined) ?? {};
+    for (const path of paths) {
+      const keys = path.split('/').slice(1);
+      let parent: unknown = document;
+      for (const key of keys.slice(0, -1)) parent = (parent as Record<string, unknown> | undefined)?.[key];
+      if (!parent || typeof parent !== 'object') continue;
+      const last = keys.at(-1)!;
+      unplaced[path] = (parent as Record<string, unknown>)[last];
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else delete (parent as Record<string, unknown>)[last];
+    }
+    meta.unplaced = unplaced;
+  }
+}
+
 /** The resume as a JSON Resume document; throws InvalidJsonResumeError if it would not validate. */
 export function resumeJson(resume: RenderedResume): Uint8Array {
   const out: Record<string, unknown> = { $schema: JSON_RESUME_SCHEMA_URL, basics: basics(resume) };
@@ -190,6 +217,7 @@ export function resumeJson(resume: RenderedResume): Uint8Array {
     }
   }
   out.meta = { canonical: JSON_RESUME_SCHEMA_URL, version: 'v1.0.0', ...(extra.length ? { sections: extra } : {}) };
+  setAsideInvalid(out);
   const errors = jsonResumeErrors(out);
   if (errors.length) throw new InvalidJsonResumeError(`the JSON Resume does not validate: ${errors.slice(0, 5).join('; ')}`);
   return new TextEncoder().encode(JSON.stringify(out, null, 2) + '\n');
