@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { ExportFormat as Format } from '../domain/rendered-resume.js';
-import { ExportNotFoundError, ExportService, ExportUnavailableError, type ExportedFile as File } from '../services/export-service.js';
+import { ExportBusyError, ExportNotFoundError, ExportService, ExportUnavailableError, type ExportedFile as File } from '../services/export-service.js';
 import type { RequestContext } from './context.js';
-import { badInput, notFound } from './errors.js';
+import { badInput, codedError, notFound } from './errors.js';
 import { ExportedFile, ExportFormat } from './types/export.js';
 
 @Resolver()
@@ -36,6 +36,7 @@ async function coded(work: Promise<File>): Promise<File> {
   } catch (error) {
     if (error instanceof ExportNotFoundError) throw notFound(error.id);
     if (error instanceof ExportUnavailableError) throw badInput(error.message, error.field);
+    if (error instanceof ExportBusyError) throw codedError('RATE_LIMITED', error.message);
     throw error;
   }
 }

@@ -35,12 +35,22 @@ export interface ExportedFile {
   contentBase64: string;
 }
 
+/** Too many renders are running or waiting in this process: try again shortly. */
+export class ExportBusyError extends Error {
+  override name = 'ExportBusyError';
+}
+
 const MAX_CONCURRENT_RENDERS = 2;
+/** Renders that may wait for a turn; past that a request is refused at once rather than queued without end. */
+const MAX_WAITING_RENDERS = 32;
 let running = 0;
 const waiting: Array<() => void> = [];
 
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_RENDERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  if (running >= MAX_CONCURRENT_RENDERS) {
+    if (waiting.length >= MAX_WAITING_RENDERS) throw new ExportBusyError(`${MAX_WAITING_RENDERS} exports are already waiting in this server; try again in a few seconds`);
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
   running++;
   try {
     return await work();
