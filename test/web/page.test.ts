@@ -256,10 +256,15 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
       await page.fill('#job-ad', JOB_A);
       await page.uncheck('#stage-critique');
       await page.uncheck('#stage-suggest');
+      await page.check('#stage-cover_letter');
       await page.tap('#start');
       await page.waitForSelector('#result:not([hidden]) [data-testid="final-resume"]', { timeout: 20_000 });
-      // SUGGEST and CRITIQUE were not asked for: no bar for them.
-      expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as BrowserNode).dataset.state))).toEqual(['done', 'done', 'done', 'done', 'done']);
+      // SUGGEST and CRITIQUE were not asked for: no bar for them; the cover letter was.
+      expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as BrowserNode).dataset.stage))).toEqual(['ANALYSIS', 'RESEARCH', 'DRAFT', 'STAR', 'POLISH', 'COVER_LETTER']);
+      expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as BrowserNode).dataset.state))).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
+      await page.waitForSelector('[data-testid="cover-letter"]', { timeout: 10_000 });
+      expect(await page.textContent('[data-testid="cover-letter"]')).toContain('Dear Initech hiring team,');
+      expect(await page.locator('[data-testid="download-cover-letter-pdf"]').count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       // Touch targets: the start button is at least 44 px high.
       expect((await page.locator('#start').boundingBox())!.height).toBeGreaterThanOrEqual(44);
