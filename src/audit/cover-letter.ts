@@ -19,15 +19,12 @@ export interface LetterAuditInput {
   confidenceThreshold: number;
 }
 
-/** Findings of the resume audit that a sentence of prose can earn (a sentence is not a whole resume). */
-const SENTENCE_KINDS = new Set<LetterFinding['kind']>([
-  'INVENTED_EMPLOYER',
-  'INVENTED_TITLE',
-  'CHANGED_DATE',
-  'INFLATED_NUMBER',
-  'INVENTED_DEGREE',
-  'INVENTED_CERTIFICATION',
-]);
+/**
+ * Findings of the resume audit about a whole resume, which one sentence of prose cannot earn (it
+ * drops every section and carries no name line). Every other kind the audit reports, now or once it
+ * learns more (INVENTED_SKILL, INFLATED_SCOPE), leaves the sentence out.
+ */
+const WHOLE_RESUME_KINDS = new Set<string>(['DROPPED_SECTION', 'DROPPED_ROLE', 'CHANGED_NAME']);
 
 /** A sentence that owns up to a gap may name the missing skill. */
 const GAP_STATEMENT =
@@ -80,7 +77,7 @@ export class LetterAuditor {
     const verdict = verifyTailoring(this.input.resumeText, sentence);
     for (const f of verdict.findings) {
       const kind = f.kind as LetterFinding['kind'];
-      if (!SENTENCE_KINDS.has(kind)) continue;
+      if (WHOLE_RESUME_KINDS.has(kind)) continue;
       // Naming the hiring company or the role applied for is not claiming it.
       if ((kind === 'INVENTED_EMPLOYER' || kind === 'INVENTED_TITLE') && this.adLower.includes(f.excerpt.toLowerCase())) continue;
       add(kind, f.detail);
