@@ -8,7 +8,7 @@
  */
 import { previewOfPartial } from '../src/gateway/preview.js';
 import { startFakeOpenAI } from '../test/fakes/openai-server.js';
-import { PERSONAS, usePersona, type PersonaName } from '../test/fakes/personas.js';
+import { PERSONAS, usePersona, type PersonaName } from '../test/fakes/server-personas.js';
 import { answerEveryStage } from '../test/helpers/model-replies.js';
 import { everyStage, runEnhancement, totals, withApp } from '../test/helpers/personas.js';
 import { isMain, percentile, ratio, round, runAsMain, type BenchFigure, type BenchResult } from './lib/common.js';

@@ -9,6 +9,7 @@ import { costOf, estimateTokens, specFor } from '../src/gateway/models.js';
 import { runLocalTask } from '../src/local/index.js';
 import type { Stage } from '../src/domain/graph.js';
 import { gapPrompt, profilePrompt } from '../src/pipeline/prompts/analysis.js';
+import { coverLetterPrompt } from '../src/pipeline/prompts/cover-letter.js';
 import { critiquePrompt } from '../src/pipeline/prompts/critique.js';
 import { draftPrompt } from '../src/pipeline/prompts/draft.js';
 import { polishPrompt } from '../src/pipeline/prompts/polish.js';
@@ -38,6 +39,8 @@ const suggestIn = { analysis, jobAd };
 const suggestions = runLocalTask('suggest', suggestIn);
 const critiqueIn = { suggestions: suggestions.suggestions, jobAd };
 const critique = runLocalTask('critique', critiqueIn);
+const letterIn = { jobAd, dossier };
+const letter = runLocalTask('cover_letter', letterIn);
 
 const calls: Array<[Stage, { system: string; user: string }, unknown]> = [
   ['ANALYSIS', profilePrompt(profileIn), profile],
@@ -48,6 +51,7 @@ const calls: Array<[Stage, { system: string; user: string }, unknown]> = [
   ['POLISH', polishPrompt(polishIn), polished],
   ['SUGGEST', suggestPrompt(suggestIn), suggestions],
   ['CRITIQUE', critiquePrompt(critiqueIn), critique],
+  ['COVER_LETTER', coverLetterPrompt(letterIn), letter],
 ];
 
 const rows = new Map<Stage, { model: string; prompt: number; completion: number; usd: number }>();
@@ -62,8 +66,12 @@ for (const [stage, prompt, reply] of calls) {
 console.log('| stage | default model | prompt tokens | completion tokens | US$ |');
 console.log('| --- | --- | ---: | ---: | ---: |');
 let total = 0;
-for (const [stage, row] of rows) {
-  total += row.usd;
+const line = (stage: string, row: { model: string; prompt: number; completion: number; usd: number }): void =>
   console.log(`| ${stage} | \`${row.model}\` | ${row.prompt} | ${row.completion} | ${row.usd.toFixed(5)} |`);
+for (const [stage, row] of rows) {
+  if (stage === 'COVER_LETTER') continue;
+  total += row.usd;
+  line(stage, row);
 }
 console.log(`| all seven | | | | **${total.toFixed(4)}** |`);
+line('COVER_LETTER (when asked for)', rows.get('COVER_LETTER')!);

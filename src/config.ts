@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   IMAGINATOR_MODEL_STAGE_4: optionalString,
   IMAGINATOR_MODEL_SUGGEST: optionalString,
   IMAGINATOR_MODEL_CRITIQUE: optionalString,
+  IMAGINATOR_MODEL_COVER_LETTER: optionalString,
   /** Limits per API key. Unset: on with these defaults while auth is on, off while it is off. */
   IMAGINATOR_RATE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
@@ -122,6 +123,7 @@ export interface Config {
     POLISH?: string;
     SUGGEST?: string;
     CRITIQUE?: string;
+    COVER_LETTER?: string;
   };
   /**
    * Named OpenAI-compatible endpoints (`IMAGINATOR_ENDPOINT_<NAME>=URL`, `_KEY` optional,
@@ -281,6 +283,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       POLISH: env.IMAGINATOR_MODEL_STAGE_4,
       SUGGEST: env.IMAGINATOR_MODEL_SUGGEST,
       CRITIQUE: env.IMAGINATOR_MODEL_CRITIQUE,
+      COVER_LETTER: env.IMAGINATOR_MODEL_COVER_LETTER,
     },
     endpoints: parseEndpoints(source),
     llm: {

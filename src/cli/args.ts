@@ -2,9 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
-import type { Creativity, PipelineStage } from '../client/graphql/graphql.js';
+import type { Creativity, ExportFormat, PipelineStage } from '../client/graphql/graphql.js';
 
-export const STAGES: readonly PipelineStage[] = ['ANALYSIS', 'RESEARCH', 'DRAFT', 'STAR', 'POLISH', 'SUGGEST', 'CRITIQUE'];
+export const STAGES: readonly PipelineStage[] = ['ANALYSIS', 'RESEARCH', 'DRAFT', 'STAR', 'POLISH', 'SUGGEST', 'CRITIQUE', 'COVER_LETTER'];
+/** `--format` names and the API's export formats. */
+export const FORMATS: Readonly<Record<string, ExportFormat>> = { md: 'MARKDOWN', pdf: 'PDF', docx: 'DOCX', json: 'JSON_RESUME' };
 export const CREATIVITY: readonly Creativity[] = ['CONSERVATIVE', 'BALANCED', 'BOLD'];
 export const DEFAULT_URL = 'http://127.0.0.1:4000/graphql';
 
@@ -18,6 +20,12 @@ export function parseStages(value: string): PipelineStage[] {
     if (!(STAGES as readonly string[]).includes(stage)) throw new InvalidArgumentError(`unknown stage ${stage}; the stages are ${STAGES.join(', ')}`);
   }
   return [...new Set(stages)] as PipelineStage[];
+}
+
+export function parseFormat(value: string): ExportFormat {
+  const format = FORMATS[value.trim().toLowerCase()];
+  if (!format) throw new InvalidArgumentError(`use one of ${Object.keys(FORMATS).join(', ')}`);
+  return format;
 }
 
 export function parseCreativity(value: string): Creativity {

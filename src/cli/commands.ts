@@ -1,10 +1,14 @@
 /** What each command does; main.ts maps the command line onto these. */
-import { readText } from './args.js';
+import { writeFile } from 'node:fs/promises';
+import { FORMATS, readText, STAGES } from './args.js';
 import { ApiClient } from './client.js';
 import { CliError, EXIT, type ExitCode } from './exit-codes.js';
 import {
   CancelEnhancementDocument,
   EnhancementResultDocument,
+  ExportCoverLetterDocument,
+  ExportResumeDocument,
+  type ExportFormat,
   StartEnhancementDocument,
   type Creativity,
   type EnhancementResultQuery,
@@ -33,11 +37,51 @@ export interface CommonOptions {
   preview?: boolean;
 }
 
-export interface EnhanceOptions extends CommonOptions {
+/** Where the result goes as a file: `--format`, `--out`, `--cover-letter`. */
+export interface ExportOptions {
+  format?: ExportFormat;
+  out?: string;
+  coverLetter?: boolean;
+}
+
+export interface EnhanceOptions extends CommonOptions, ExportOptions {
   resume: string;
   job: string;
   stages?: PipelineStage[];
   creativity?: Creativity;
+}
+
+export type WatchOptions = CommonOptions & ExportOptions;
+
+/** The format `--out`'s extension names, when `--format` does not. */
+function formatOf(options: ExportOptions): ExportFormat {
+  if (options.format) return options.format;
+  const extension = /\.([a-z]+)$/i.exec(options.out ?? '')?.[1]?.toLowerCase();
+  return FORMATS[extension === 'markdown' ? 'md' : (extension ?? '')] ?? 'MARKDOWN';
+}
+
+const wantsFile = (options: ExportOptions): boolean => !!(options.format || options.out || options.coverLetter);
+
+/** Renders the resume (or the letter) on the server and writes it to `--out`, or to stdout. */
+async function exportTo(client: ApiClient, id: string, options: ExportOptions, io: Io): Promise<void> {
+  const format = formatOf(options);
+  const file = options.coverLetter
+    ? (await client.request(ExportCoverLetterDocument, { id, format })).exportCoverLetter
+    : (await client.request(ExportResumeDocument, { id, format })).exportResume;
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  if (!options.out || options.out === '-') {
+    if ((io.stdout as { isTTY?: boolean }).isTTY && format !== 'MARKDOWN') {
+      throw new CliError(`a ${format} file is not for a terminal: add --out ${file.filename}`, EXIT.USAGE);
+    }
+    io.stdout.write(bytes);
+    return;
+  }
+  try {
+    await writeFile(options.out, bytes);
+  } catch (error) {
+    throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, EXIT.USAGE);
+  }
+  io.stderr.write(`imaginator: wrote ${options.out} (${format}, ${bytes.byteLength} bytes)\n`);
 }
 
 export function exitCodeForStatus(status: EnhancementStatus): ExitCode {
@@ -53,7 +97,7 @@ function clientFor(options: CommonOptions): ApiClient {
 }
 
 /** Follows to the end, then prints the result: the resume (or JSON) on stdout, a summary on stderr. */
-async function followAndPrint(client: ApiClient, id: string, stages: readonly PipelineStage[], options: CommonOptions, io: Io): Promise<ExitCode> {
+async function followAndPrint(client: ApiClient, id: string, stages: readonly PipelineStage[], options: WatchOptions, io: Io): Promise<ExitCode> {
   const view = createProgressView(options.progress, io.stderr, io.env);
   view.start(id, stages);
   const stopPreview = options.preview ? client.preview(id, previewPrinter((line) => view.note(line))) : () => undefined;
@@ -78,7 +122,10 @@ async function followAndPrint(client: ApiClient, id: string, stages: readonly Pi
   stopPreview();
   view.stop();
   const { enhancement } = await client.request(EnhancementResultDocument, { id });
-  printResult(enhancement, options, io);
+  if (wantsFile(options) && enhancement.status === 'COMPLETED') {
+    printResult(enhancement, { ...options, json: false }, io, false);
+    await exportTo(client, id, options, io);
+  } else printResult(enhancement, options, io);
   return exitCodeForStatus(enhancement.status);
 }
 
@@ -111,7 +158,7 @@ export function previewPrinter(print: (line: string) => void): (preview: { stage
   };
 }
 
-function printResult(result: Enhancement, options: CommonOptions, io: Io): void {
+function printResult(result: Enhancement, options: CommonOptions, io: Io, printText = true): void {
   if (options.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }
@@ -127,7 +174,7 @@ function printResult(result: Enhancement, options: CommonOptions, io: Io): void 
   if (result.error) {
     io.stderr.write(`imaginator: ${result.error.stage ? `${result.error.stage} failed` : 'failed'}: ${result.error.message} (${result.error.code})\n`);
   }
-  if (options.json || result.status !== 'COMPLETED') return;
+  if (options.json || result.status !== 'COMPLETED' || !printText) return;
   io.stdout.write(resultText(result));
 }
 
@@ -160,17 +207,26 @@ export async function enhance(options: EnhanceOptions, io: Io): Promise<ExitCode
   const resumeText = await readText(options.resume, 'resume', io.stdin);
   const jobAd = await readText(options.job, 'job ad', io.stdin);
   const client = clientFor(options);
+  // --cover-letter asks for the letter too (COVER_LETTER runs only when asked for).
+  const defaults = STAGES.filter((stage) => stage !== 'COVER_LETTER');
+  const stages = options.coverLetter ? [...(options.stages ?? defaults), 'COVER_LETTER' as const] : options.stages;
   const { startEnhancement } = await client.request(StartEnhancementDocument, {
-    input: { resumeText, jobAd, stages: options.stages, creativity: options.creativity },
+    input: { resumeText, jobAd, stages, creativity: options.creativity },
   });
   io.stderr.write(`imaginator: started ${startEnhancement.id}\n`);
   return followAndPrint(client, startEnhancement.id, startEnhancement.requestedStages, options, io);
 }
 
-export async function watch(id: string, options: CommonOptions, io: Io): Promise<ExitCode> {
+export async function watch(id: string, options: WatchOptions, io: Io): Promise<ExitCode> {
   const client = clientFor(options);
   const { enhancement } = await client.request(EnhancementResultDocument, { id });
   return followAndPrint(client, enhancement.id, enhancement.requestedStages, options, io);
+}
+
+/** Exports a finished enhancement's resume (or letter) without following it. */
+export async function exportCommand(id: string, options: WatchOptions, io: Io): Promise<ExitCode> {
+  await exportTo(clientFor(options), id, options, io);
+  return EXIT.OK;
 }
 
 export async function status(id: string, options: CommonOptions, io: Io): Promise<ExitCode> {

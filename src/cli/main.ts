@@ -1,14 +1,14 @@
 /**
  * `imaginator`: start an enhancement and watch it, from a terminal or a script.
  *
- *   imaginator enhance --resume FILE --job FILE [--stages A,B] [--creativity X] [--json]
- *   imaginator status ID | watch ID | cancel ID
+ *   imaginator enhance --resume FILE --job FILE [--stages A,B] [--creativity X] [--json] [--format pdf|docx|json|md --out FILE] [--cover-letter]
+ *   imaginator status ID | watch ID | cancel ID | export ID --format pdf|docx|json|md --out FILE [--cover-letter]
  *
  * Progress goes to stderr, the result to stdout; the exit code says how it ended (exit-codes.ts).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_URL, parseCreativity, parseStages, parseUrl, STAGES } from './args.js';
-import { cancel, enhance, status, watch, type CommonOptions, type EnhanceOptions, type Io } from './commands.js';
+import { DEFAULT_URL, parseCreativity, parseFormat, parseStages, parseUrl, STAGES } from './args.js';
+import { cancel, enhance, exportCommand, status, watch, type CommonOptions, type EnhanceOptions, type Io, type WatchOptions } from './commands.js';
 import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from './exit-codes.js';
 
 function program(io: Io, setExit: (code: ExitCode) => void): Command {
@@ -21,6 +21,8 @@ function program(io: Io, setExit: (code: ExitCode) => void): Command {
 Examples:
   imaginator enhance --resume resume.md --job job.txt > tailored.md
   imaginator enhance --resume resume.md --job job.txt --stages ANALYSIS --json | jq .gapAnalysis
+  imaginator enhance --resume resume.md --job job.txt --format pdf --out tailored.pdf
+  imaginator export enh_… --format docx --out tailored.docx      imaginator export enh_… --cover-letter --out letter.pdf
   imaginator status enh_…          imaginator watch enh_…          imaginator cancel enh_…
 
 Environment:
@@ -47,28 +49,36 @@ ${EXIT_CODES_HELP}`,
       )
       .addHelpText('after', EXIT_CODES_HELP);
 
-  common(
-    root
-      .command('enhance')
-      .description('start an enhancement, show each stage live, print the final resume (markdown) on stdout')
-      .requiredOption('--resume <file>', 'the resume, plain text or markdown (- for stdin)')
-      .requiredOption('--job <file>', 'the job ad (- for stdin)')
-      .option('--stages <list>', `comma-separated stages to run, with what they depend on (default: all of ${STAGES.join(',')})`, parseStages)
-      .option('--creativity <level>', 'conservative, balanced or bold (default: balanced)', parseCreativity)
-      .option('--preview', PREVIEW_HELP),
+  const exporting = (command: Command): Command =>
+    command
+      .option('--format <format>', 'write the result as pdf, docx, json (JSON Resume) or md (default: from --out\'s extension, else md)', parseFormat)
+      .option('--out <file>', 'write the file there instead of printing the markdown on stdout')
+      .option('--cover-letter', 'the cover letter instead of the resume (enhance: also runs COVER_LETTER)');
+
+  exporting(
+    common(
+      root
+        .command('enhance')
+        .description('start an enhancement, show each stage live, print the final resume (markdown) on stdout')
+        .requiredOption('--resume <file>', 'the resume, plain text or markdown (- for stdin)')
+        .requiredOption('--job <file>', 'the job ad (- for stdin)')
+        .option('--stages <list>', `comma-separated stages to run, with what they depend on (default: every one of ${STAGES.join(',')} but COVER_LETTER)`, parseStages)
+        .option('--creativity <level>', 'conservative, balanced or bold (default: balanced)', parseCreativity)
+        .option('--preview', PREVIEW_HELP),
+    ),
   ).action(async (options: EnhanceOptions) => setExit(await enhance(options, io)));
 
   common(root.command('status').description("print an enhancement's status, stages, cost and time").argument('<id>', 'enhancement id')).action(
     async (id: string, options: CommonOptions) => setExit(await status(id, options, io)),
   );
 
-  common(
-    root
-      .command('watch')
-      .description('follow an enhancement live from its first event, then print the result like enhance')
-      .argument('<id>', 'enhancement id')
-      .option('--preview', PREVIEW_HELP),
-  ).action(async (id: string, options: CommonOptions) => setExit(await watch(id, options, io)));
+  exporting(
+    common(root.command('watch').description('follow an enhancement live from its first event, then print the result like enhance').argument('<id>', 'enhancement id').option('--preview', PREVIEW_HELP)),
+  ).action(async (id: string, options: WatchOptions) => setExit(await watch(id, options, io)));
+
+  exporting(
+    common(root.command('export').description("write a finished enhancement's resume (or cover letter) as a file").argument('<id>', 'enhancement id')),
+  ).action(async (id: string, options: WatchOptions) => setExit(await exportCommand(id, options, io)));
 
   common(root.command('cancel').description('cancel a queued or running enhancement').argument('<id>', 'enhancement id')).action(
     async (id: string, options: CommonOptions) => setExit(await cancel(id, options, io)),

@@ -2,9 +2,10 @@
  * The stage graph of the contract:
  *
  *   ANALYSIS ──> RESEARCH ──> DRAFT ──> STAR ──> POLISH
+ *       │            └──────> COVER_LETTER
  *       └──────> SUGGEST ──> CRITIQUE
  */
-export const STAGES = ['ANALYSIS', 'RESEARCH', 'DRAFT', 'STAR', 'POLISH', 'SUGGEST', 'CRITIQUE'] as const;
+export const STAGES = ['ANALYSIS', 'RESEARCH', 'DRAFT', 'STAR', 'POLISH', 'SUGGEST', 'CRITIQUE', 'COVER_LETTER'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const DEPENDS_ON: Readonly<Record<Stage, readonly Stage[]>> = {
@@ -15,7 +16,11 @@ export const DEPENDS_ON: Readonly<Record<Stage, readonly Stage[]>> = {
   POLISH: ['STAR'],
   SUGGEST: ['ANALYSIS'],
   CRITIQUE: ['SUGGEST'],
+  COVER_LETTER: ['RESEARCH'],
 };
+
+/** What runs when a request names no stages: every stage but COVER_LETTER, which runs only when asked for (by stage or by field). */
+export const DEFAULT_STAGES: readonly Stage[] = STAGES.filter((stage) => stage !== 'COVER_LETTER');
 
 export function isStage(value: string): value is Stage {
   return (STAGES as readonly string[]).includes(value);
@@ -47,4 +52,5 @@ export const FIELD_STAGE: Readonly<Record<string, Stage>> = {
   editorialNotes: 'POLISH',
   provenance: 'POLISH',
   suggestions: 'CRITIQUE',
+  coverLetter: 'COVER_LETTER',
 };

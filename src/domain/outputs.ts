@@ -4,6 +4,7 @@
  * field is required and nullable values are explicit (OpenAI strict mode allows no optionals).
  */
 import { z } from 'zod';
+import type { CoverLetter } from './cover-letter.js';
 
 export const SENIORITY_LEVELS = ['JUNIOR', 'MID', 'SENIOR', 'LEAD', 'PRINCIPAL'] as const;
 export const SUGGESTION_KINDS = ['PROJECT', 'CERTIFICATION', 'EXPERIENCE', 'SKILL', 'WORDING'] as const;
@@ -149,4 +150,5 @@ export interface StageOutputs {
   POLISH: PolishedResume;
   SUGGEST: Suggestions;
   CRITIQUE: Suggestions;
+  COVER_LETTER: CoverLetter;
 }

@@ -36,6 +36,7 @@ export const DEFAULT_CHAINS: Readonly<Record<Stage, string>> = {
   POLISH: 'google/gemini-2.5-flash,anthropic/claude-haiku-4.5,gemini/gemini-2.5-flash,openai/gpt-5-mini',
   SUGGEST: 'deepseek/deepseek-v3.2,google/gemini-2.5-flash,gemini/gemini-2.5-flash,openai/gpt-5-mini',
   CRITIQUE: 'openrouter/openai/gpt-5-mini,google/gemini-2.5-flash,gemini/gemini-2.5-flash,openai/gpt-5-mini',
+  COVER_LETTER: 'google/gemini-2.5-flash,anthropic/claude-haiku-4.5,gemini/gemini-2.5-flash,openai/gpt-5-mini',
 };
 
 export class ModelIdError extends Error {

@@ -11,6 +11,7 @@ import { runStar } from './star.js';
 import { runPolish, annotatePolish as annotate } from './polish.js';
 import { runSuggest } from './suggest.js';
 import { runCritique } from './critique.js';
+import { runCoverLetter } from './cover-letter.js';
 import { verifyTailoring as verify } from './truth.js';
 
 type Runner<N extends LocalTaskName> = (input: LocalTasks[N]['in']) => LocalTasks[N]['out'];
@@ -24,6 +25,7 @@ const TASKS: { [N in LocalTaskName]: Runner<N> } = {
   polish: runPolish,
   suggest: runSuggest,
   critique: runCritique,
+  cover_letter: runCoverLetter,
 };
 
 export function runLocalTask<N extends LocalTaskName>(name: N, input: LocalTasks[N]['in']): LocalTasks[N]['out'] {

@@ -41,6 +41,7 @@ export interface ProvenanceEntry { claim: string; source: string | null; synthet
 export interface PolishedResume { finalResumeMarkdown: string; editorialNotes: string[]; provenance: ProvenanceEntry[] }
 export interface Suggestion { kind: SuggestionKind; title: string; detail: string; addressesGaps: string[]; priority: number }
 export interface Suggestions { suggestions: Suggestion[] }
+export interface CoverLetterDraft { salutation: string; paragraphs: string[]; closing: string }
 
 export type TruthFindingKind =
   | 'INVENTED_EMPLOYER' | 'INVENTED_TITLE' | 'CHANGED_DATE' | 'INFLATED_NUMBER'
@@ -63,5 +64,6 @@ export interface LocalTasks {
   polish: { in: { star: StarDraft; jobAd: string }; out: PolishedResume };
   suggest: { in: { analysis: Analysis; jobAd: string }; out: Suggestions };
   critique: { in: { suggestions: Suggestion[]; jobAd: string }; out: Suggestions };
+  cover_letter: { in: { jobAd: string; dossier: Dossier }; out: CoverLetterDraft };
 }
 export type LocalTaskName = keyof LocalTasks;

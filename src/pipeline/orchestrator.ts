@@ -5,6 +5,7 @@
 import type { EnhancementRecord } from '../store/types.js';
 import { runPipeline, type OrchestratorDeps, type Outcome, type Pipeline } from './run.js';
 import { runAnalysis } from './stages/analysis.js';
+import { runCoverLetter } from './stages/cover-letter.js';
 import { runCritique } from './stages/critique.js';
 import { runDraft } from './stages/draft.js';
 import { runPolish } from './stages/polish.js';
@@ -38,6 +39,16 @@ const PIPELINE: Pipeline = {
   POLISH: (input, done, ctx) => runPolish({ star: done.STAR!, jobAd: input.jobAd, auditAgainst: input.resumeText }, ctx),
   SUGGEST: (input, done, ctx) => runSuggest({ analysis: done.ANALYSIS!, jobAd: input.jobAd }, ctx),
   CRITIQUE: (input, done, ctx) => runCritique({ suggestions: done.SUGGEST!.suggestions, jobAd: input.jobAd }, ctx),
+  // The letter is written from the dossier; the resume itself only audits it.
+  COVER_LETTER: (input, done, ctx) =>
+    runCoverLetter(
+      {
+        jobAd: input.jobAd,
+        dossier: done.RESEARCH!,
+        auditAgainst: { resumeText: input.resumeText, extractedSkills: input.extractedSkills, confidenceThreshold: input.confidenceThreshold },
+      },
+      ctx,
+    ),
 };
 
 /** Runs what is left of an enhancement through the pipeline above. */

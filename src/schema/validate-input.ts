@@ -1,4 +1,4 @@
-import { closure, STAGES, type Stage } from '../domain/graph.js';
+import { closure, DEFAULT_STAGES, type Stage } from '../domain/graph.js';
 import type { PipelineInput } from '../domain/input.js';
 import { badInput } from './errors.js';
 import type { EnhancementInput } from './inputs.js';
@@ -55,7 +55,7 @@ export function validateInput(raw: EnhancementInput, limits: InputLimits, now: D
       asOf: now.toISOString().slice(0, 10),
       bypassCache: raw.bypassCache ?? false,
     },
-    stages: closure(raw.stages || derivedStages.length ? [...(raw.stages ?? []), ...derivedStages] : STAGES),
+    stages: closure(raw.stages || derivedStages.length ? [...(raw.stages ?? []), ...derivedStages] : DEFAULT_STAGES),
     idempotencyKey: key,
   };
 }

@@ -1,20 +1,12 @@
 import { Arg, Ctx, Field, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { verifyTailoring } from '../local/index.js';
-import type { TruthFindingKind as Kind } from '../local/types.js';
+import { TRUTH_FINDING_KINDS, type TruthFindingKindName as Kind } from '../domain/cover-letter.js';
 import type { RequestContext } from './context.js';
 import { badInput } from './errors.js';
 import { cleanText } from './validate-input.js';
 
-export const TruthFindingKind: { [K in Kind]: K } = {
-  INVENTED_EMPLOYER: 'INVENTED_EMPLOYER',
-  INVENTED_TITLE: 'INVENTED_TITLE',
-  CHANGED_DATE: 'CHANGED_DATE',
-  INFLATED_NUMBER: 'INFLATED_NUMBER',
-  INVENTED_DEGREE: 'INVENTED_DEGREE',
-  INVENTED_CERTIFICATION: 'INVENTED_CERTIFICATION',
-  DROPPED_SECTION: 'DROPPED_SECTION',
-  CHANGED_NAME: 'CHANGED_NAME',
-};
+/** Every kind the contract names (the cover letter's audit reports INVENTED_SKILL too). */
+export const TruthFindingKind = Object.fromEntries(TRUTH_FINDING_KINDS.map((k) => [k, k])) as { [K in Kind]: K };
 registerEnumType(TruthFindingKind, { name: 'TruthFindingKind', description: 'What a tailored resume claims that its original does not support.' });
 
 @ObjectType()

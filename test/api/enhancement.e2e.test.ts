@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createGateway } from '../../src/gateway/index.js';
-import { DEPENDS_ON, STAGES, type Stage } from '../../src/domain/graph.js';
+import { DEFAULT_STAGES as STAGES, DEPENDS_ON, type Stage } from '../../src/domain/graph.js';
 import {
   CancelEnhancementDocument,
   EnhancementProgressDocument,

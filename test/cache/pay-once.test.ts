@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { STAGES } from '../../src/domain/graph.js';
+import { DEFAULT_STAGES as STAGES } from '../../src/domain/graph.js';
 import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { collect, post, request, wsClient } from '../helpers/client.js';
 import { callsByName, useAppWithFakeModels } from '../helpers/model-replies.js';

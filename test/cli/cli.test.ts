@@ -2,20 +2,21 @@
  * The real CLI (bin/imaginator.mjs, once through `npx imaginator`) as a child process against live
  * servers: its stdout, stderr and exit codes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { createGateway } from '../../src/gateway/index.js';
-import { STAGES } from '../../src/domain/graph.js';
+import { DEFAULT_STAGES as STAGES } from '../../src/domain/graph.js';
 import { EnhancementResultDocument } from '../../src/client/graphql/graphql.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';
 import { freePort } from '../helpers/processes.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 import { markerGateway, runCli } from './support.js';
+import { docxText, fold, pdfText } from '../documents/read-back.js';
 
 const config = testConfig();
 const authConfig = testConfig({ IMAGINATOR_API_KEYS: 'acme:cli-secret-key' });
@@ -162,6 +163,30 @@ describe('imaginator enhance', () => {
     expect(watch.stderr).toMatch(/\[ {2}0%\] queued/);
     expect(watch.stderr.match(/ done in /g)).toHaveLength(STAGES.length);
     expect(watch.stdout.trimEnd()).toBe(finalMarkdown.trimEnd());
+  });
+
+  it('--format and --out write the resume (or, with --cover-letter, the letter) as a file', async () => {
+    const pdf = join(dir, 'tailored.pdf');
+    const run = await runCli(['enhance', '--resume', resumeFile, '--job', jobFile, '--format', 'pdf', '--out', pdf, '--cover-letter', '--progress', 'none', '--url', url]);
+    expect(run.code, run.stderr).toBe(EXIT.OK);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/wrote .*tailored\.pdf \(PDF, \d+ bytes\)/);
+    const letter = fold(await pdfText(new Uint8Array(readFileSync(pdf))));
+    expect(letter).toMatch(/^Dear Initech hiring team,/);
+    expect(letter).toContain('Sincerely, Jane Doe');
+
+    const id = idIn(run.stderr);
+    const docx = join(dir, 'tailored.docx');
+    const exported = await runCli(['export', id, '--out', docx, '--url', url]); // the format from the extension
+    expect(exported.code, exported.stderr).toBe(EXIT.OK);
+    const text = await docxText(new Uint8Array(readFileSync(docx)));
+    for (const phrase of ['Jane Doe', 'Acme Analytics', 'Globex']) expect(text).toContain(phrase);
+
+    const json = await runCli(['export', id, '--format', 'json', '--url', url]);
+    expect(JSON.parse(json.stdout).work.map((w: { name: string }) => w.name)).toEqual(['Acme Analytics', 'Globex']);
+    const bad = await runCli(['export', id, '--format', 'odt', '--url', url]);
+    expect(bad.code).toBe(EXIT.USAGE);
+    expect(bad.stderr).toMatch(/pdf, docx, json/);
   });
 
   it('an unknown id exits 5 for status, watch and cancel', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_TABLE } from '../../src/gateway/models.js';
 import { startFakeGemini } from '../fakes/gemini-server.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
-import { EXPECTED_MODE, PERSONAS, usePersona, type PersonaName, type PersonaState } from '../fakes/personas.js';
+import { EXPECTED_MODE, PERSONAS, usePersona, type PersonaName, type PersonaState } from '../fakes/server-personas.js';
 import { answerEveryStage } from '../helpers/model-replies.js';
 import { everyStage, repeatedBodies, runEnhancement, totals, withApp, type EnhancementRun } from '../helpers/personas.js';
 

@@ -7,7 +7,7 @@ import { createGateway } from '../../src/gateway/index.js';
 import { connectRedis } from '../../src/redis.js';
 import { startFakeGemini, schemaHas } from '../fakes/gemini-server.js';
 import { startFakeOpenAI } from '../fakes/openai-server.js';
-import { usePersona } from '../fakes/personas.js';
+import { usePersona } from '../fakes/server-personas.js';
 import { REDIS_URL, uniquePrefix } from '../helpers/app.js';
 import { answerEveryStage } from '../helpers/model-replies.js';
 import { everyStage, runEnhancement, totals, withApp } from '../helpers/personas.js';

@@ -42,6 +42,11 @@ export function answerEveryStage(fake: FakeOpenAI): void {
   fake.respond('polish', (body) => ({ finalResumeMarkdown: `# Final ${tag(body)}`, editorialNotes: [], provenance: [] }));
   fake.respond('suggest', suggestions);
   fake.respond('critique', suggestions);
+  fake.respond('cover_letter', (body) => ({
+    salutation: 'Dear hiring team,',
+    paragraphs: [`I am writing to apply for this role ${tag(body)}.`, 'Thank you for your time.'],
+    closing: 'Sincerely,',
+  }));
 }
 
 /** Requests the fake answered, by json_schema name. */

@@ -14,7 +14,7 @@ import {
   type EnhancementResultQuery,
 } from '../../src/client/graphql/graphql.js';
 import type { Config } from '../../src/config.js';
-import { STAGES } from '../../src/domain/graph.js';
+import { DEFAULT_STAGES } from '../../src/domain/graph.js';
 import type { FakeOpenAI } from '../fakes/openai-server.js';
 import { collect, request, wsClient } from './client.js';
 import { dropPrefix, startTestApp, testConfig } from './app.js';
@@ -62,7 +62,7 @@ export async function runEnhancement(app: App, modelId: string, options: { previ
   const url = app.api!.url;
   const t0 = performance.now();
   const { startEnhancement } = await request(url, StartEnhancementDocument, {
-    input: { resumeText: RESUME_A, jobAd: JOB_A, stages: [...STAGES], bypassCache: true },
+    input: { resumeText: RESUME_A, jobAd: JOB_A, stages: [...DEFAULT_STAGES], bypassCache: true },
   });
   const id = startEnhancement.id;
   const client = wsClient(app.api!.wsUrl);

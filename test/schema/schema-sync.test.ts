@@ -15,9 +15,6 @@ const PENDING: Record<string, number> = {
   EnhancementChanges: 12,
   ReviewChanges: 12,
   ImportResume: 15,
-  ExportResume: 15,
-  CoverLetter: 15,
-  ExportCoverLetter: 15,
 };
 
 const byName = (text: string) =>

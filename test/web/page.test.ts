@@ -3,14 +3,15 @@
  * against the API started here, which serves the page built from web/ at `/`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createGateway } from '../../src/gateway/index.js';
-import { STAGES } from '../../src/domain/graph.js';
+import { DEFAULT_STAGES as STAGES } from '../../src/domain/graph.js';
+import { docxText } from '../documents/read-back.js';
 import { EnhancementResultDocument } from '../../src/client/graphql/graphql.js';
 import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';
@@ -175,6 +176,7 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
       await page.fill('#job-ad', JOB_A);
       await page.check('input[name="creativity"][value="BOLD"]');
       for (const stage of STAGES) expect(await page.isChecked(`#stage-${stage.toLowerCase()}`)).toBe(true);
+      expect(await page.isChecked('#stage-cover_letter')).toBe(false); // runs only when asked for
       await page.click('#start');
 
       // Live: a bar is seen running (indeterminate) before all of them are done.
@@ -233,6 +235,12 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
       }
       expect(await page.textContent('[data-testid="total-cost"]')).toBe('$0');
 
+      // The resume downloads as a DOCX the API rendered, saying what the final resume says.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-resume-docx"]')]);
+      expect(download.suggestedFilename()).toBe('jane-doe-resume.docx');
+      const docx = await docxText(new Uint8Array(readFileSync((await download.path())!)));
+      for (const phrase of ['Jane Doe', 'Acme Analytics', 'Globex']) expect(docx).toContain(phrase);
+
       await page.screenshot({ path: join(ARTIFACTS, 'web.png'), fullPage: true });
 
       // A reload follows the same enhancement again from the #id in the URL.
@@ -255,10 +263,15 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
       await page.fill('#job-ad', JOB_A);
       await page.uncheck('#stage-critique');
       await page.uncheck('#stage-suggest');
+      await page.check('#stage-cover_letter');
       await page.tap('#start');
       await page.waitForSelector('#result:not([hidden]) [data-testid="final-resume"]', { timeout: 20_000 });
-      // SUGGEST and CRITIQUE were not asked for: no bar for them.
-      expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as BrowserNode).dataset.state))).toEqual(['done', 'done', 'done', 'done', 'done']);
+      // SUGGEST and CRITIQUE were not asked for: no bar for them; the cover letter was.
+      expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as BrowserNode).dataset.stage))).toEqual(['ANALYSIS', 'RESEARCH', 'DRAFT', 'STAR', 'POLISH', 'COVER_LETTER']);
+      expect(await page.$$eval('li.bar', (rows) => rows.map((r) => (r as BrowserNode).dataset.state))).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
+      await page.waitForSelector('[data-testid="cover-letter"]', { timeout: 10_000 });
+      expect(await page.textContent('[data-testid="cover-letter"]')).toContain('Dear Initech hiring team,');
+      expect(await page.locator('[data-testid="download-cover-letter-pdf"]').count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       // Touch targets: the start button is at least 44 px high.
       expect((await page.locator('#start').boundingBox())!.height).toBeGreaterThanOrEqual(44);

@@ -12,6 +12,7 @@ import {
   type Creativity,
   type PipelineStage,
 } from '../../src/client/graphql/graphql.js';
+import { renderDownloads } from './downloads.js';
 import { renderResult } from './render.js';
 import { STAGES, stageName } from './stages.js';
 
@@ -44,7 +45,7 @@ for (const { stage, name, produces } of STAGES) {
     h(
       'label',
       { for: id, class: 'check' },
-      h('input', { type: 'checkbox', id, name: 'stages', value: stage, checked: true }),
+      h('input', { type: 'checkbox', id, name: 'stages', value: stage, checked: stage !== 'COVER_LETTER' }),
       h('span', {}, h('strong', {}, name), h('span', { class: 'muted' }, ` — ${produces}`)),
     ),
   );
@@ -196,6 +197,7 @@ async function showResult(id: string, key: string): Promise<void> {
   try {
     const { enhancement } = await gql(EnhancementResultDocument, { id }, key);
     resultBody.replaceChildren(renderResult(enhancement));
+    resultBody.append(await renderDownloads(enhancement, key));
     resultSection.hidden = false;
     statusLine.textContent = `${enhancement.status === 'COMPLETED' ? 'Completed' : enhancement.status.toLowerCase()} — result below.`;
     resultSection.focus();
@@ -258,7 +260,8 @@ form.addEventListener('submit', async (event) => {
           resumeText,
           jobAd: jobAdText,
           creativity,
-          stages: stages.length === STAGES.length ? undefined : stages,
+          // Every stage but COVER_LETTER is the API's default.
+          stages: stages.length === STAGES.length - 1 && !stages.includes('COVER_LETTER') ? undefined : stages,
         },
       },
       key,

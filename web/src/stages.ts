@@ -8,6 +8,7 @@ export const STAGES: ReadonlyArray<{ stage: PipelineStage; name: string; produce
   { stage: 'POLISH', name: 'Polish', produces: 'final resume' },
   { stage: 'SUGGEST', name: 'Suggest', produces: 'suggestions' },
   { stage: 'CRITIQUE', name: 'Critique', produces: 'refined suggestions' },
+  { stage: 'COVER_LETTER', name: 'Cover letter', produces: 'a cover letter, checked against the resume' },
 ];
 
 export function stageName(stage: PipelineStage): string {

@@ -55,6 +55,13 @@ export type EventType =
   | 'STAGE_RETRY'
   | 'STAGE_STARTED';
 
+/** A file format to export to: MARKDOWN, PDF (one column, selectable text), DOCX, or JSON_RESUME (jsonresume.org schema; resume only). */
+export type ExportFormat =
+  | 'DOCX'
+  | 'JSON_RESUME'
+  | 'MARKDOWN'
+  | 'PDF';
+
 /** A skill found by an upstream classifier. */
 export type ExtractedSkillInput = {
   /** 0..1. */
@@ -72,6 +79,7 @@ export type OutputMode =
 /** A stage of the enhancement pipeline. */
 export type PipelineStage =
   | 'ANALYSIS'
+  | 'COVER_LETTER'
   | 'CRITIQUE'
   | 'DRAFT'
   | 'POLISH'
@@ -114,11 +122,14 @@ export type SuggestionKind =
 export type TruthFindingKind =
   | 'CHANGED_DATE'
   | 'CHANGED_NAME'
+  | 'DROPPED_ROLE'
   | 'DROPPED_SECTION'
   | 'INFLATED_NUMBER'
+  | 'INFLATED_SCOPE'
   | 'INVENTED_CERTIFICATION'
   | 'INVENTED_DEGREE'
   | 'INVENTED_EMPLOYER'
+  | 'INVENTED_SKILL'
   | 'INVENTED_TITLE';
 
 export type StartEnhancementMutationVariables = Exact<{
@@ -185,6 +196,29 @@ export type StagePreviewSubscriptionVariables = Exact<{
 
 
 export type StagePreviewSubscription = { enhancementPreview: { stage: PipelineStage, text: string, at: string } };
+
+export type ExportResumeQueryVariables = Exact<{
+  id: string | number;
+  format: ExportFormat;
+}>;
+
+
+export type ExportResumeQuery = { exportResume: { filename: string, mediaType: string, byteLength: number, contentBase64: string } };
+
+export type CoverLetterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CoverLetterQuery = { enhancement: { id: string, status: EnhancementStatus, coverLetter: { markdown: string, findings: Array<{ kind: TruthFindingKind, excerpt: string, detail: string }> } | null } };
+
+export type ExportCoverLetterQueryVariables = Exact<{
+  id: string | number;
+  format: ExportFormat;
+}>;
+
+
+export type ExportCoverLetterQuery = { exportCoverLetter: { filename: string, mediaType: string, byteLength: number, contentBase64: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -430,3 +464,39 @@ export const StagePreviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StagePreviewSubscription, StagePreviewSubscriptionVariables>;
+export const ExportResumeDocument = new TypedDocumentString(`
+    query ExportResume($id: ID!, $format: ExportFormat!) {
+  exportResume(id: $id, format: $format) {
+    filename
+    mediaType
+    byteLength
+    contentBase64
+  }
+}
+    `) as unknown as TypedDocumentString<ExportResumeQuery, ExportResumeQueryVariables>;
+export const CoverLetterDocument = new TypedDocumentString(`
+    query CoverLetter($id: ID!) {
+  enhancement(id: $id) {
+    id
+    status
+    coverLetter {
+      markdown
+      findings {
+        kind
+        excerpt
+        detail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoverLetterQuery, CoverLetterQueryVariables>;
+export const ExportCoverLetterDocument = new TypedDocumentString(`
+    query ExportCoverLetter($id: ID!, $format: ExportFormat!) {
+  exportCoverLetter(id: $id, format: $format) {
+    filename
+    mediaType
+    byteLength
+    contentBase64
+  }
+}
+    `) as unknown as TypedDocumentString<ExportCoverLetterQuery, ExportCoverLetterQueryVariables>;

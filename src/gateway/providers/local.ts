@@ -13,6 +13,7 @@ import type {
   StarDraft,
   Suggestions,
 } from '../../domain/outputs.js';
+import type { CoverLetterDraft } from '../../domain/cover-letter.js';
 import { AbortedError, LocalUnavailableError } from '../errors.js';
 import type { Provider, ProviderCall, ProviderReply } from './types.js';
 
@@ -26,6 +27,7 @@ interface WireOutputs {
   polish: PolishedResume;
   suggest: Suggestions;
   critique: Suggestions;
+  cover_letter: CoverLetterDraft;
 }
 
 // Compile-time proof that every local output fits the schema the pipeline validates with, and
@@ -41,6 +43,7 @@ const _outputsFit: { [K in LocalTaskName]: Fits<LocalTasks[K]['out'], WireOutput
   polish: true,
   suggest: true,
   critique: true,
+  cover_letter: true,
 };
 const _sameNames: Same<LocalTaskName, keyof WireOutputs> = true;
 void _outputsFit;

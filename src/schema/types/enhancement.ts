@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Stage } from '../../domain/graph.js';
 import { EnhancementStatus, PipelineStage, StageStatus } from '../enums.js';
 import { DateTimeScalar } from '../scalars.js';
+import { CoverLetterType } from './export.js';
 import {
   CreativeDraftType,
   DomainInsightsType,
@@ -73,5 +74,7 @@ export class Enhancement {
   @Field(() => String, { nullable: true }) finalResumeMarkdown!: string | null;
   @Field(() => [String], { nullable: true }) editorialNotes!: string[] | null;
   @Field(() => [ProvenanceType], { nullable: true }) provenance!: ProvenanceType[] | null;
+  @Field(() => CoverLetterType, { nullable: true, description: 'Written by COVER_LETTER, which runs only when asked for (by stage or by this field).' })
+  coverLetter!: CoverLetterType | null;
   @Field(() => UsageType) usage!: UsageType;
 }
