@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { EnhancementEventResolver, EnhancementResolver } from './enhancement.resolver.js';
+import { ImportResolver } from './import.resolver.js';
 import { ModelsResolver } from './models.js';
 import { VerifyResolver } from './verify.resolver.js';
 
-export const RESOLVERS = [EnhancementResolver, EnhancementEventResolver, ModelsResolver, VerifyResolver] as const;
+export const RESOLVERS = [EnhancementResolver, EnhancementEventResolver, ModelsResolver, VerifyResolver, ImportResolver] as const;
 
 /**
  * type-graphql insists on a PubSub for any @Subscription, but ours stream from Redis through their

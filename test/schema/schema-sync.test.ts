@@ -16,7 +16,6 @@ const PENDING: Record<string, number> = {
   StagePreview: 13,
   EnhancementChanges: 12,
   ReviewChanges: 12,
-  ImportResume: 15,
   ExportResume: 15,
   CoverLetter: 15,
   ExportCoverLetter: 15,

@@ -16,6 +16,16 @@ export type Creativity =
   | 'BOLD'
   | 'CONSERVATIVE';
 
+/** A file sent inline: at most 5 MiB once decoded. */
+export type DocumentInput = {
+  /** The file's bytes in base64 (a data: URL prefix is accepted). */
+  contentBase64: string;
+  /** The file's name (shown back only; the type is judged from the content). */
+  filename: string;
+  /** What the client thinks the file is; informative only. */
+  mediaType?: string | null | undefined;
+};
+
 export type EnhancementInput = {
   /** Ask the models afresh instead of reusing cached stage answers. Default false. */
   bypassCache?: boolean | null | undefined;
@@ -171,6 +181,13 @@ export type VerifyTailoringQueryVariables = Exact<{
 
 
 export type VerifyTailoringQuery = { verifyTailoring: { faithful: boolean, coveredKeywords: Array<string>, missingKeywords: Array<string>, findings: Array<{ kind: TruthFindingKind, excerpt: string, detail: string }> } };
+
+export type ImportResumeMutationVariables = Exact<{
+  file: DocumentInput;
+}>;
+
+
+export type ImportResumeMutation = { importResume: { text: string, mediaType: string, pages: number | null, characters: number, warnings: Array<string> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -406,3 +423,14 @@ export const VerifyTailoringDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyTailoringQuery, VerifyTailoringQueryVariables>;
+export const ImportResumeDocument = new TypedDocumentString(`
+    mutation ImportResume($file: DocumentInput!) {
+  importResume(file: $file) {
+    text
+    mediaType
+    pages
+    characters
+    warnings
+  }
+}
+    `) as unknown as TypedDocumentString<ImportResumeMutation, ImportResumeMutationVariables>;
