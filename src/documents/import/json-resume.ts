@@ -4,16 +4,23 @@
  * parser reads (headings, "Title — Employer", dates, bullets). Only what the file says is written.
  */
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { unreadable, type ImportedText } from './types.js';
 
 const require = createRequire(import.meta.url);
 const schema = require('@jsonresume/schema/schema.json') as object;
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-(addFormats as unknown as (ajv: Ajv) => void)(ajv);
-const validate = ajv.compile(schema);
+let compiled: ValidateFunction | null = null;
+/** The schema's validator, compiled when the first JSON file comes. */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    (addFormats as unknown as (ajv: Ajv) => void)(ajv);
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
 
 type Text = string | undefined;
 interface Dated {
@@ -124,6 +131,7 @@ export function readJsonResume(text: string): ImportedText {
     throw unreadable('the file starts like JSON but is not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw unreadable('the JSON is not a JSON Resume (an object with basics, work, …)');
+  const validate = validator();
   if (!validate(value)) {
     const errors = (validate.errors ?? []).slice(0, 3).map(where).join('; ');
     throw unreadable(`the JSON does not validate against the JSON Resume schema: ${errors}`);

@@ -1,9 +1,8 @@
-/** One document's bytes to text: the kind judged from the content, then its reader. */
+/**
+ * One document's bytes to text: the kind judged from the content, then its reader. Each reader is
+ * loaded when a file of its kind first comes, so a thread that reads PDFs never loads mammoth.
+ */
 import { decodeText, detectKind } from './detect.js';
-import { readDocx } from './docx.js';
-import { readJsonResume } from './json-resume.js';
-import { readPdf } from './pdf.js';
-import { readText } from './text.js';
 import { unreadable, type ImportedText, type ImportLimits } from './types.js';
 
 export async function readDocument(bytes: Uint8Array, limits: ImportLimits): Promise<ImportedText> {
@@ -11,16 +10,16 @@ export async function readDocument(bytes: Uint8Array, limits: ImportLimits): Pro
   let read: ImportedText;
   switch (kind) {
     case 'pdf':
-      read = await readPdf(bytes, limits);
+      read = await (await import('./pdf.js')).readPdf(bytes, limits);
       break;
     case 'zip':
-      read = await readDocx(bytes, limits);
+      read = await (await import('./docx.js')).readDocx(bytes, limits);
       break;
     case 'json':
-      read = readJsonResume(decodeText(bytes)!);
+      read = (await import('./json-resume.js')).readJsonResume(decodeText(bytes)!);
       break;
     case 'text':
-      read = readText(decodeText(bytes)!);
+      read = (await import('./text.js')).readText(decodeText(bytes)!);
       break;
     default:
       throw unreadable('the file is not a PDF, a DOCX, a JSON Resume or text');
