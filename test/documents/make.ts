@@ -257,3 +257,37 @@ export async function lyingZipBombDocx(mib = 64): Promise<Buffer> {
 export function plainZip(): Promise<Buffer> {
   return zip([['notes.txt', Buffer.from('Amara Okafor, Staff Engineer at Northwind Analytics\n'.repeat(20))]]);
 }
+
+/** Any markdown resume as a one-column text PDF: headings bold, bullets as lines of their own. */
+export function pdfFromMarkdown(markdown: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56 });
+  for (const line of markdown.split('\n')) {
+    const heading = /^(#+)\s+(.*)$/.exec(line);
+    if (heading) doc.font('Helvetica-Bold').fontSize(heading[1]!.length === 1 ? 18 : 12).text(heading[2]!.replace(/\*\*/g, ''));
+    else if (!line.trim()) doc.moveDown(0.5);
+    else doc.font('Helvetica').fontSize(10).text(line.replace(/\*\*/g, ''));
+  }
+  return pdfBuffer(doc);
+}
+
+/** Any markdown resume as a DOCX: headings, bullets and paragraphs. */
+export function docxFromMarkdown(markdown: string): Promise<Buffer> {
+  const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
+  const children = markdown
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => {
+      const heading = /^(#+)\s+(.*)$/.exec(line);
+      if (heading) return new Paragraph({ heading: levels[Math.min(heading[1]!.length, 4) - 1], text: heading[2]! });
+      const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
+      if (bullet) return new Paragraph({ text: bullet[1]!, bullet: { level: 0 } });
+      return new Paragraph(line);
+    });
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/** A JSON Resume with the roles `repeat` times over. */
+export function largeJsonResume(repeat: number): Record<string, unknown> {
+  const base = jsonResume() as { work: Array<Record<string, unknown>> };
+  return { ...base, work: Array.from({ length: repeat }, (_, i) => base.work.map((w) => ({ ...w, name: `${String(w.name)} ${i + 1}` }))).flat() };
+}

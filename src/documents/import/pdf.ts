@@ -11,7 +11,8 @@ const MIN_TEXT_CHARS = 20;
 
 export async function readPdf(bytes: Uint8Array, limits: ImportLimits): Promise<ImportedText> {
   const task = getDocument({
-    data: bytes,
+    // pdf.js takes a plain Uint8Array only (a Node Buffer is refused).
+    data: Buffer.isBuffer(bytes) ? new Uint8Array(bytes) : bytes,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
