@@ -39,6 +39,12 @@ describe('importing a resume document (in worker threads)', () => {
     expectInOrder(imported.text, make.resumeLines());
   });
 
+  it('says a PDF\'s images were skipped', async () => {
+    const imported = await read(await make.textPdf({ photo: true }));
+    expect(imported.warnings).toEqual(['images skipped: only the text layer is read']);
+    expectInOrder(imported.text, make.resumeLines());
+  });
+
   it('reads a two-column PDF column by column, and says it re-ordered them', async () => {
     const imported = await read(await make.twoColumnPdf());
     expect(imported.warnings.join(' ')).toMatch(/two columns re-ordered \(page 1\)/);
@@ -118,6 +124,12 @@ describe('importing a resume document (in worker threads)', () => {
 
     it('a zip bomb whose directory lies about its sizes', async () => {
       expect(await refusal(await make.lyingZipBombDocx(64))).toMatch(/does not inflate to its declared size/);
+    });
+
+    it('a PDF bomb (a small PDF whose content stream inflates to 64 MiB), before pdf.js reads it', async () => {
+      const bomb = make.pdfBomb(64);
+      expect(bomb.length).toBeLessThan(1024 * 1024);
+      expect(await refusal(bomb)).toMatch(/compressed streams expand to more than 40 MiB/);
     });
 
     it('a zip that is not a DOCX', async () => {

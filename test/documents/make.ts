@@ -85,9 +85,10 @@ function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 /** One column, real text; `repeat` copies the roles (with distinct employers) to fill more pages. */
-export function textPdf(options: { repeat?: number; userPassword?: string } = {}): Promise<Buffer> {
+export function textPdf(options: { repeat?: number; userPassword?: string; photo?: boolean } = {}): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, userPassword: options.userPassword, info: { Title: 'Resume' } });
-  doc.font('Helvetica-Bold').fontSize(20).text(RESUME.name);
+  if (options.photo) doc.image(png(), 480, 40, { width: 60 });
+  doc.font('Helvetica-Bold').fontSize(20).text(RESUME.name, 56, 56);
   doc.font('Helvetica').fontSize(10).text(RESUME.contact).moveDown();
   doc.font('Helvetica-Bold').fontSize(13).text('Summary');
   doc.font('Helvetica').fontSize(10).text(RESUME.summary).moveDown();
@@ -290,4 +291,33 @@ export function docxFromMarkdown(markdown: string): Promise<Buffer> {
 export function largeJsonResume(repeat: number): Record<string, unknown> {
   const base = jsonResume() as { work: Array<Record<string, unknown>> };
   return { ...base, work: Array.from({ length: repeat }, (_, i) => base.work.map((w) => ({ ...w, name: `${String(w.name)} ${i + 1}` }))).flat() };
+}
+
+/**
+ * A PDF bomb: under 1 MB, one page whose content stream (text-showing operators, over and over)
+ * inflates to `mib` MiB. Written by hand: PDF generators do not make such files.
+ */
+export function pdfBomb(mib = 64): Buffer {
+  const unit = Buffer.from('BT /F1 12 Tf 72 712 Td (Hello world) Tj ET\n');
+  const raw = Buffer.alloc(mib * 1024 * 1024);
+  for (let i = 0; i < raw.length; i += unit.length) unit.copy(raw, i);
+  const stream = deflateSync(raw, { level: 9 });
+  const objects: Array<string | Buffer> = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream')]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  objects.forEach((object, i) => {
+    offsets.push(length);
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), Buffer.isBuffer(object) ? object : Buffer.from(object), Buffer.from('\nendobj\n')]);
+    parts.push(part);
+    length += part.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  return Buffer.concat([...parts, Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`)]);
 }

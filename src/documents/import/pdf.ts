@@ -1,15 +1,15 @@
 /** PDF: the text layer through pdf.js, page by page, in reading order (see pdf-layout.ts). */
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { checkPdfStreams } from './pdf-guard.js';
 import { layoutPage, type Run } from './pdf-layout.js';
 import { unreadable, type ImportedText, type ImportLimits } from './types.js';
-
-const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
 
 /** Letters and digits a page must hold to count as having a text layer (not stray marks). */
 const MIN_TEXT_CHARS = 20;
 
 export async function readPdf(bytes: Uint8Array, limits: ImportLimits): Promise<ImportedText> {
+  const { images } = checkPdfStreams(bytes, limits.maxDecompressedBytes);
   const task = getDocument({
     // pdf.js takes a plain Uint8Array only (a Node Buffer is refused).
     data: Buffer.isBuffer(bytes) ? new Uint8Array(bytes) : bytes,
@@ -33,7 +33,6 @@ export async function readPdf(bytes: Uint8Array, limits: ImportLimits): Promise<
     if (pdf.numPages > pages) warnings.push(`the PDF has ${pdf.numPages} pages; only the first ${pages} were read`);
     const pageTexts: string[] = [];
     const reorderedPages: number[] = [];
-    let images = 0;
     for (let number = 1; number <= pages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent({ disableNormalization: false });
@@ -47,8 +46,6 @@ export async function readPdf(bytes: Uint8Array, limits: ImportLimits): Promise<
       const layout = layoutPage(runs);
       if (layout.reordered) reorderedPages.push(number);
       pageTexts.push(layout.lines.join('\n'));
-      const operators = await page.getOperatorList();
-      images += operators.fnArray.filter((op) => IMAGE_OPS.has(op)).length;
       page.cleanup();
     }
     const text = pageTexts.join('\n\n').replace(/\n{3,}/g, '\n\n').trim();
@@ -62,7 +59,7 @@ export async function readPdf(bytes: Uint8Array, limits: ImportLimits): Promise<
     if (reorderedPages.length) {
       warnings.push(`two columns re-ordered (page ${reorderedPages.join(', ')}): the left column is read before the right one`);
     }
-    if (images) warnings.push(`${images} image${images === 1 ? '' : 's'} skipped: only the text layer is read`);
+    if (images) warnings.push('images skipped: only the text layer is read');
     return { text, mediaType: 'application/pdf', pages: pdf.numPages, warnings };
   } finally {
     await pdf.destroy();

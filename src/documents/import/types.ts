@@ -12,7 +12,10 @@ export interface ImportedText {
 export interface ImportLimits {
   /** PDF pages read; a longer PDF is read up to here, with a warning. */
   maxPages: number;
-  /** Sum of a DOCX's entries once inflated, checked from the zip's directory before inflating anything. */
+  /**
+   * What a file may inflate to: a DOCX's entries (checked from the zip's directory before inflating
+   * anything) or a PDF's compressed streams (inflated with this as the cap).
+   */
   maxDecompressedBytes: number;
   /** Entries in a DOCX's zip. */
   maxZipEntries: number;
