@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DocumentImportPool } from '../../src/documents/import/pool.js';
+import { DocumentImportPool, ImportBusyError } from '../../src/documents/import/pool.js';
 import { UnreadableDocumentError } from '../../src/documents/import/types.js';
 import * as make from './make.js';
 
@@ -156,6 +156,21 @@ describe('importing a resume document (in worker threads)', () => {
       expect((error as Error).message).toMatch(/took longer than/);
     } finally {
       await slow.close();
+    }
+  });
+
+  it('refuses a read as busy when every thread is reading and the queue is full', async () => {
+    const small = new DocumentImportPool({ threads: 1, maxQueue: 1, timeoutMs: 60_000 });
+    try {
+      const pdf = await make.textPdf({ repeat: 18 });
+      const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => small.read(pdf)));
+      const busy = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof ImportBusyError);
+      const read = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(busy.length).toBeGreaterThanOrEqual(1);
+      expect(read.length).toBeGreaterThanOrEqual(1);
+      expect(busy.length + read.length).toBe(4);
+    } finally {
+      await small.close();
     }
   });
 });
