@@ -173,4 +173,27 @@ describe('importing a resume document (in worker threads)', () => {
       await small.close();
     }
   });
+
+  it('starts a read\'s time limit when a thread takes it, not while it waits for one', async () => {
+    const pdf = await make.textPdf();
+    const warm = new DocumentImportPool({ threads: 1, maxQueue: 1_000, timeoutMs: 60_000 });
+    await warm.read(pdf);
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) await warm.read(pdf);
+    const single = (performance.now() - t0) / 5;
+    await warm.close();
+    // Each read alone fits its limit many times over; all of them one after another do not.
+    const timeoutMs = Math.max(1_500, 10 * single);
+    const count = Math.ceil((2 * timeoutMs) / single);
+    const one = new DocumentImportPool({ threads: 1, maxQueue: count, timeoutMs });
+    try {
+      await one.read(pdf);
+      const started = performance.now();
+      const outcomes = await Promise.allSettled(Array.from({ length: count }, () => one.read(pdf)));
+      expect(performance.now() - started).toBeGreaterThan(timeoutMs);
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    } finally {
+      await one.close();
+    }
+  }, 120_000);
 });

@@ -1,5 +1,7 @@
 /** PDF: the text layer through pdf.js, page by page, in reading order (see pdf-layout.ts). */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// @ts-expect-error pdf.js ships no types for its worker module
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { checkPdfStreams } from './pdf-guard.js';
 import { layoutPage, type Run } from './pdf-layout.js';
@@ -7,6 +9,10 @@ import { unreadable, type ImportedText, type ImportLimits } from './types.js';
 
 /** Letters and digits a page must hold to count as having a text layer (not stray marks). */
 const MIN_TEXT_CHARS = 20;
+
+// pdf.js runs its parser in this thread (there is no browser worker here); handed the module now, it
+// does not import it on the first read, inside that read's time limit.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
 export async function readPdf(bytes: Uint8Array, limits: ImportLimits): Promise<ImportedText> {
   const { images } = checkPdfStreams(bytes, limits.maxDecompressedBytes);

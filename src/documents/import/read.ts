@@ -1,8 +1,13 @@
 /**
- * One document's bytes to text: the kind judged from the content, then its reader. Each reader is
- * loaded when a file of its kind first comes, so a thread that reads PDFs never loads mammoth.
+ * One document's bytes to text: the kind judged from the content, then its reader. The readers are
+ * loaded with this module, when a thread starts, so that loading them never counts against a
+ * read's time limit.
  */
 import { decodeText, detectKind } from './detect.js';
+import { readDocx } from './docx.js';
+import { readJsonResume } from './json-resume.js';
+import { readPdf } from './pdf.js';
+import { readText } from './text.js';
 import { unreadable, type ImportedText, type ImportLimits } from './types.js';
 
 export async function readDocument(bytes: Uint8Array, limits: ImportLimits): Promise<ImportedText> {
@@ -10,16 +15,16 @@ export async function readDocument(bytes: Uint8Array, limits: ImportLimits): Pro
   let read: ImportedText;
   switch (kind) {
     case 'pdf':
-      read = await (await import('./pdf.js')).readPdf(bytes, limits);
+      read = await readPdf(bytes, limits);
       break;
     case 'zip':
-      read = await (await import('./docx.js')).readDocx(bytes, limits);
+      read = await readDocx(bytes, limits);
       break;
     case 'json':
-      read = (await import('./json-resume.js')).readJsonResume(decodeText(bytes)!);
+      read = readJsonResume(decodeText(bytes)!);
       break;
     case 'text':
-      read = (await import('./text.js')).readText(decodeText(bytes)!);
+      read = readText(decodeText(bytes)!);
       break;
     default:
       throw unreadable('the file is not a PDF, a DOCX, a JSON Resume or text');

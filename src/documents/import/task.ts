@@ -5,14 +5,14 @@
 import { readDocument } from './read.js';
 import type { ImportedText, ImportLimits } from './types.js';
 
-export interface ImportTask {
-  bytes: Uint8Array;
-  limits: ImportLimits;
-}
+export type ImportTask = { bytes: Uint8Array; limits: ImportLimits } | { ping: true };
 
-export type ImportTaskResult = { ok: true; value: ImportedText } | { ok: false; unreadable: true; reason: string };
+export type ImportTaskResult = { ok: true; value: ImportedText } | { ok: false; unreadable: true; reason: string } | { ok: true; pong: true };
 
-export default async function importTask({ bytes, limits }: ImportTask): Promise<ImportTaskResult> {
+export default async function importTask(task: ImportTask): Promise<ImportTaskResult> {
+  // A thread that answers has loaded every reader (this module imports them all).
+  if ('ping' in task) return { ok: true, pong: true };
+  const { bytes, limits } = task;
   try {
     return { ok: true, value: await readDocument(bytes, limits) };
   } catch (error) {
