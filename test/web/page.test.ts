@@ -303,5 +303,5 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 90_000);
 });
