@@ -14,6 +14,7 @@ import { Metrics } from './metrics.js';
 import { EnhancementQueue } from './queue/index.js';
 import { connectRedis, type Redis } from './redis.js';
 import { buildImaginatorSchema } from './schema/index.js';
+import { ImportService } from './services/import-service.js';
 import { DailyBudget } from './store/budget.js';
 import { EnhancementStore } from './store/enhancement-store.js';
 import { startEnhancementWorker, type EnhancementWorker } from '../workers/enhancement-worker.js';
@@ -102,6 +103,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
         },
       })
     : null;
+  const imports = new ImportService({ maxResumeChars: config.limits.maxResumeChars });
   const api =
     role === 'worker'
       ? null
@@ -114,6 +116,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
             queue,
             hub,
             modelRegistry: gateway,
+            imports,
             rateLimits: new RateLimits(redis, config.prefix, config.rateLimits),
             budget: config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd),
           },
@@ -137,6 +140,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
     redis,
     async close(graceMs = 0) {
       await api?.close();
+      await imports.close();
       await worker?.close(graceMs);
       metricsServer?.close();
       await queue.close();

@@ -122,7 +122,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // Room for importResume's 5 MiB file in base64 (about 6.7 MiB) and the rest of the request.
+    express.json({ limit: '8mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const tenant = auth.tenantFor(ApiKeyAuth.fromHeaders(req.headers));

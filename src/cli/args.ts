@@ -45,20 +45,45 @@ export function parseUrl(value: string): string {
   return url.toString();
 }
 
-/** Reads a text file, or stdin for `-`. */
-export async function readText(path: string, what: string, stdin: NodeJS.ReadableStream): Promise<string> {
-  let text: string;
+/** Reads a file's bytes, or stdin for `-`. */
+export async function readBytes(path: string, what: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
+  let bytes: Buffer;
   try {
     if (path === '-') {
       const chunks: Buffer[] = [];
       for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-      text = Buffer.concat(chunks).toString('utf8');
-    } else text = await readFile(path, 'utf8');
+      bytes = Buffer.concat(chunks);
+    } else bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new CliError(`cannot read the ${what} ${path}: ${reason}`, EXIT.USAGE);
   }
+  return bytes;
+}
+
+/** A file's bytes as text; an empty file is a usage error. */
+export function textOf(bytes: Buffer, path: string, what: string): string {
+  const text = bytes.toString('utf8');
   if (!text.trim()) throw new CliError(`the ${what} ${path} is empty`, EXIT.USAGE);
   return text;
+}
+
+/** Reads a text file, or stdin for `-`. */
+export async function readText(path: string, what: string, stdin: NodeJS.ReadableStream): Promise<string> {
+  return textOf(await readBytes(path, what, stdin), path, what);
+}
+
+/**
+ * A resume file that the server imports rather than the CLI reading it as text: a .pdf, .docx or
+ * .json by name, or any file whose bytes are not UTF-8 text (the server judges the type by content).
+ */
+export function isDocumentFile(path: string, bytes: Buffer): boolean {
+  if (/\.(pdf|docx|json)$/i.test(path)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return bytes.includes(0);
+  } catch {
+    return true;
+  }
 }

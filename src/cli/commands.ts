@@ -1,6 +1,7 @@
 /** What each command does; main.ts maps the command line onto these. */
 import { writeFile } from 'node:fs/promises';
-import { FORMATS, readText, STAGES } from './args.js';
+import { basename } from 'node:path';
+import { FORMATS, isDocumentFile, readBytes, readText, STAGES, textOf } from './args.js';
 import { ApiClient } from './client.js';
 import { CliError, EXIT, type ExitCode } from './exit-codes.js';
 import {
@@ -9,6 +10,7 @@ import {
   ExportCoverLetterDocument,
   ExportResumeDocument,
   type ExportFormat,
+  ImportResumeDocument,
   StartEnhancementDocument,
   type Creativity,
   type EnhancementResultQuery,
@@ -202,14 +204,27 @@ export function resultText(result: Enhancement): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** The resume's text: a text file as it is; a PDF, DOCX or JSON Resume imported by the server first. */
+async function readResume(client: ApiClient, path: string, io: Io): Promise<string> {
+  const bytes = await readBytes(path, 'resume', io.stdin);
+  if (!isDocumentFile(path, bytes)) return textOf(bytes, path, 'resume');
+  const { importResume } = await client.request(ImportResumeDocument, {
+    file: { filename: basename(path), contentBase64: bytes.toString('base64') },
+  });
+  const pages = importResume.pages === null ? '' : `${importResume.pages} page${importResume.pages === 1 ? '' : 's'}, `;
+  io.stderr.write(`imaginator: read ${path} as ${importResume.mediaType} (${pages}${importResume.characters} characters)\n`);
+  for (const warning of importResume.warnings) io.stderr.write(`imaginator: ${path}: ${warning}\n`);
+  return importResume.text;
+}
+
 export async function enhance(options: EnhanceOptions, io: Io): Promise<ExitCode> {
   if (options.resume === '-' && options.job === '-') throw new CliError('only one of --resume and --job can be - (stdin)', EXIT.USAGE);
-  const resumeText = await readText(options.resume, 'resume', io.stdin);
-  const jobAd = await readText(options.job, 'job ad', io.stdin);
   const client = clientFor(options);
   // --cover-letter asks for the letter too (COVER_LETTER runs only when asked for).
   const defaults = STAGES.filter((stage) => stage !== 'COVER_LETTER');
   const stages = options.coverLetter ? [...(options.stages ?? defaults), 'COVER_LETTER' as const] : options.stages;
+  const resumeText = await readResume(client, options.resume, io);
+  const jobAd = await readText(options.job, 'job ad', io.stdin);
   const { startEnhancement } = await client.request(StartEnhancementDocument, {
     input: { resumeText, jobAd, stages, creativity: options.creativity },
   });

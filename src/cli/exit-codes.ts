@@ -39,6 +39,7 @@ export class CliError extends Error {
 export function exitCodeFor(code: string | undefined): ExitCode {
   switch (code) {
     case 'BAD_USER_INPUT':
+    case 'UNREADABLE_DOCUMENT':
       return EXIT.USAGE;
     case 'NOT_FOUND':
       return EXIT.NOT_FOUND;

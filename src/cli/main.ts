@@ -60,7 +60,7 @@ ${EXIT_CODES_HELP}`,
       root
         .command('enhance')
         .description('start an enhancement, show each stage live, print the final resume (markdown) on stdout')
-        .requiredOption('--resume <file>', 'the resume, plain text or markdown (- for stdin)')
+        .requiredOption('--resume <file>', 'the resume: plain text or markdown, or a PDF, DOCX or JSON Resume the server imports first (- for stdin)')
         .requiredOption('--job <file>', 'the job ad (- for stdin)')
         .option('--stages <list>', `comma-separated stages to run, with what they depend on (default: every one of ${STAGES.join(',')} but COVER_LETTER)`, parseStages)
         .option('--creativity <level>', 'conservative, balanced or bold (default: balanced)', parseCreativity)

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { EventHub } from '../events/hub.js';
 import type { ModelInfo as GatewayModelInfo } from '../gateway/index.js';
 import type { EnhancementQueue } from '../queue/index.js';
+import type { ImportService } from '../services/import-service.js';
 import type { EnhancementStore } from '../store/enhancement-store.js';
 
 /** What the API's resolvers use; one set per process. */
@@ -18,6 +19,8 @@ export interface ApiServices {
   budget: { exceeded(tenant: string): Promise<boolean>; limitUsd: number } | null;
   /** The gateway's models and their health (the `models` query). */
   modelRegistry: { models(): GatewayModelInfo[]; syncOutputModes?(): Promise<void> };
+  /** importResume: documents read to text in worker threads. */
+  imports: ImportService;
 }
 
 export interface RequestContext {

@@ -3,11 +3,12 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { EnhancementEventResolver, EnhancementResolver } from './enhancement.resolver.js';
 import { ExportResolver } from './export.resolver.js';
+import { ImportResolver } from './import.resolver.js';
 import { ModelsResolver } from './models.js';
 import { PreviewResolver } from './preview.resolver.js';
 import { VerifyResolver } from './verify.resolver.js';
 
-export const RESOLVERS = [EnhancementResolver, EnhancementEventResolver, ModelsResolver, VerifyResolver, PreviewResolver, ExportResolver] as const;
+export const RESOLVERS = [EnhancementResolver, EnhancementEventResolver, ModelsResolver, VerifyResolver, PreviewResolver, ExportResolver, ImportResolver] as const;
 
 /**
  * type-graphql insists on a PubSub for any @Subscription, but ours stream from Redis through their

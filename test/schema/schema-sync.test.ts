@@ -14,7 +14,6 @@ const oursText = readFileSync(new URL('../../operations/contract.graphql', impor
 const PENDING: Record<string, number> = {
   EnhancementChanges: 12,
   ReviewChanges: 12,
-  ImportResume: 15,
 };
 
 const byName = (text: string) =>

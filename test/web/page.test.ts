@@ -17,6 +17,7 @@ import { dropPrefix, startTestApp, testConfig } from '../helpers/app.js';
 import { request } from '../helpers/client.js';
 import { delayedGateway } from '../helpers/gateways.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
+import * as make from '../documents/make.js';
 
 // Callbacks given to page.evaluate run in the browser. The root tsconfig has no DOM lib (and must
 // not get one), so the few browser names they use are declared loosely, for this file only.
@@ -281,4 +282,46 @@ describe.skipIf(!hasChromium)('the page in headless Chromium', () => {
       await context.close();
     }
   });
+
+  it('imports a resume file: a picked PDF and a dropped DOCX fill the resume box, with what was read and its warnings', async () => {
+    const context = await browser({ width: 1280, height: 900 });
+    try {
+      const page = await context.newPage();
+      const problems = watchForErrors(page);
+      await page.goto(`${base}/`);
+
+      // Picked: a two-column PDF is read column by column, and the page says so.
+      await page.setInputFiles('#resume-file', { name: 'resume.pdf', mimeType: 'application/pdf', buffer: await make.twoColumnPdf() });
+      await expect.poll(() => page.inputValue('#resume'), { timeout: 30_000 }).toContain('Fabrikam Health');
+      const fromPdf = await page.inputValue('#resume');
+      for (const employer of make.EMPLOYERS) expect(fromPdf).toContain(employer);
+      const report = page.locator('#resume-import');
+      expect(await report.isVisible()).toBe(true);
+      expect(await report.textContent()).toMatch(/Read resume\.pdf \(1 page, \d+ characters\)/);
+      expect(await report.locator('.warnings li').allTextContents()).toEqual([expect.stringMatching(/two columns re-ordered/)]);
+
+      // Dropped on the resume box: a DOCX replaces it.
+      const docx = (await make.resumeDocx()).toString('base64');
+      await page.evaluate((base64) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new (globalThis as any).DataTransfer();
+        transfer.items.add(new (globalThis as any).File([bytes], 'cv.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+        const box = document.querySelector('#resume').parentElement;
+        box.dispatchEvent(new (globalThis as any).DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        box.dispatchEvent(new (globalThis as any).DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, docx);
+      await expect.poll(() => page.inputValue('#resume'), { timeout: 30_000 }).toContain(`- ${make.RESUME.roles[0]!.bullets[0]}`);
+      expect(await report.locator('.warnings li').allTextContents()).toEqual([expect.stringMatching(/tables flattened/), expect.stringMatching(/image skipped/)]);
+
+      // A scan is refused with the server's reason, and the box keeps what it had.
+      const before = await page.inputValue('#resume');
+      await page.setInputFiles('#resume-file', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: await make.imageOnlyPdf(1) });
+      await page.waitForSelector('#form-error:not([hidden])', { timeout: 30_000 });
+      expect(await page.textContent('#form-error')).toMatch(/scan\.pdf: .*no text layer/);
+      expect(await page.inputValue('#resume')).toBe(before);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

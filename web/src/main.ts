@@ -14,6 +14,7 @@ import {
 } from '../../src/client/graphql/graphql.js';
 import { renderDownloads } from './downloads.js';
 import { renderResult } from './render.js';
+import { wireResumeImport } from './resume-import.js';
 import { STAGES, stageName } from './stages.js';
 
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -68,7 +69,15 @@ function wireUpload(inputId: string, target: HTMLTextAreaElement): void {
     clearError();
   });
 }
-wireUpload('resume-file', resume);
+wireResumeImport({
+  input: byId<HTMLInputElement>('resume-file'),
+  dropZone: resume.parentElement!,
+  target: resume,
+  report: byId('resume-import'),
+  apiKey: () => apiKey.value.trim(),
+  showError: (message) => showError(message),
+  clearError: () => clearError(),
+});
 wireUpload('job-file', jobAd);
 
 function showError(message: string, focus?: HTMLElement): void {

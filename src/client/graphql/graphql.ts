@@ -16,6 +16,16 @@ export type Creativity =
   | 'BOLD'
   | 'CONSERVATIVE';
 
+/** A file sent inline: at most 5 MiB once decoded. */
+export type DocumentInput = {
+  /** The file's bytes in base64 (a data: URL prefix is accepted). */
+  contentBase64: string;
+  /** The file's name (shown back only; the type is judged from the content). */
+  filename: string;
+  /** What the client thinks the file is; informative only. */
+  mediaType?: string | null | undefined;
+};
+
 export type EnhancementInput = {
   /** Ask the models afresh instead of reusing cached stage answers. Default false. */
   bypassCache?: boolean | null | undefined;
@@ -219,6 +229,13 @@ export type ExportCoverLetterQueryVariables = Exact<{
 
 
 export type ExportCoverLetterQuery = { exportCoverLetter: { filename: string, mediaType: string, byteLength: number, contentBase64: string } };
+
+export type ImportResumeMutationVariables = Exact<{
+  file: DocumentInput;
+}>;
+
+
+export type ImportResumeMutation = { importResume: { text: string, mediaType: string, pages: number | null, characters: number, warnings: Array<string> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -500,3 +517,14 @@ export const ExportCoverLetterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportCoverLetterQuery, ExportCoverLetterQueryVariables>;
+export const ImportResumeDocument = new TypedDocumentString(`
+    mutation ImportResume($file: DocumentInput!) {
+  importResume(file: $file) {
+    text
+    mediaType
+    pages
+    characters
+    warnings
+  }
+}
+    `) as unknown as TypedDocumentString<ImportResumeMutation, ImportResumeMutationVariables>;
