@@ -27,8 +27,30 @@ const TITLE_SUFFIX = /\p{L}(?:entwickler|ingenieur|leiter|berater|referent|manag
 
 const COMPANY_HINTS = /\b(?:inc|llc|ltd|gmbh|ag|corp|corporation|co|company|group|labs?|technologies|technology|systems|solutions|software|bank|capital|partners|hospital|clinic|health|healthcare|medical|university|college|school|institute|agency|studio|studios|ventures|holdings|consulting|foundation|ministry|department|council|services|networks|media|games|retail|pharma|bio|sa|bv|plc|pty|oy|ab|as|llp|limited|pvt|pjsc|se|nv|spa|srl|sarl|kk|trust|infirmary|academy|centre|center|army|navy|air force|restaurant|restaurants|hotel|hotels|enterprises|industries|manufacturing|logistics|laboratories|council|authority)\b\.?/i;
 
-const LOCATION_HINTS =
-  /^(?:remote|hybrid|on-?site|(?:[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)?,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))|(?:new york|london|berlin|paris|san francisco|seattle|boston|austin|chicago|toronto|amsterdam|munich|dublin|singapore|sydney|bangalore|bengaluru|tokyo|madrid|lisbon|zurich|stockholm|remote \(.*\)))$/i;
+const CITIES =
+  'new york|london|berlin|paris|san francisco|seattle|boston|austin|chicago|toronto|amsterdam|munich|dublin|singapore|sydney|bangalore|bengaluru|tokyo|madrid|lisbon|zurich|stockholm|hamburg|mumbai|pune|chennai|hyderabad|delhi|new delhi|gurugram|gurgaon|noida|kolkata|kochi|dubai|abu dhabi|riyadh|lagos|nairobi|johannesburg|cape town|melbourne|brisbane|perth|auckland|montreal|montréal|vancouver|lyon|milan|milano|barcelona|são paulo|sao paulo|mexico city|bogotá|bogota|manila|quezon city|jakarta|kraków|krakow|warsaw|istanbul|cairo|leeds|manchester|bristol|cardiff|glasgow|edinburgh|denver|houston|atlanta|dallas|los angeles|miami|washington|oslo|copenhagen|helsinki|vienna|prague|brussels|rome|remote \\(.*\\)';
+const LOCATION_HINTS = new RegExp(
+  `^(?:remote|hybrid|on-?site|(?:\\p{Lu}[\\p{L}.'’-]+(?:\\s\\p{Lu}[\\p{L}.'’-]+)?,\\s*(?:[A-Z]{2,3}|\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?))|(?:${CITIES})(?:,\\s*\\p{L}+(?:\\s\\p{L}+)?)?)$`,
+  'iu',
+);
+const CITY = new RegExp(`^(?:${CITIES})$`, 'i');
+const CORPORATE_SUFFIX = /^(?:inc|llc|ltd|co|corp|plc|gmbh|s\.?a|pty\.? ltd|limited|l\.?p)\.?$/i;
+
+/**
+ * The employer on a line known to name it: "Plante Moran, Cleveland, OH" → Plante Moran (Cleveland, OH);
+ * "Plomberie Gagnon & Fils — Montréal, QC" → Plomberie Gagnon & Fils; "Rakuten Group, Inc." stays whole;
+ * "Tusla – Child and Family Agency" stays whole (what follows the dash is no place).
+ */
+export function companyLine(line: string): { company: string; location: string } {
+  const s = clean(line);
+  const dash = /^(.+?)\s+[—–|-]\s+(.+)$/.exec(s);
+  if (dash && (looksLikeLocation(dash[2]) || CITY.test(dash[2].split(/\s*,\s*/)[0]))) return { company: clean(dash[1]), location: dash[2] };
+  const parts = s.split(/\s*,\s*/).filter(Boolean);
+  if (parts.length < 2) return { company: s, location: '' };
+  let n = 1;
+  while (n < parts.length && CORPORATE_SUFFIX.test(parts[n])) n++;
+  return { company: parts.slice(0, n).join(', '), location: parts.slice(n).join(', ') };
+}
 
 export function looksLikeTitle(s: string): boolean {
   return TITLE_WORDS.test(s) || TITLE_SUFFIX.test(s);
@@ -41,7 +63,9 @@ export function looksLikeCompany(s: string): boolean {
 
 export function looksLikeLocation(s: string): boolean {
   const t = s.trim();
-  return LOCATION_HINTS.test(t) || /^(?:remote|hybrid)\b/i.test(t);
+  if (/^(?:remote|hybrid)\b/i.test(t)) return true;
+  // "Vice President, Equity Research" has the shape of "Austin, Texas" but names a role
+  return LOCATION_HINTS.test(t) && !looksLikeTitle(t);
 }
 
 /** "Worked as a", "Currently working as an", "Served as": the role is what follows. */
@@ -92,7 +116,12 @@ export function splitHeader(text: string): { title: string; company: string; loc
   // locations out (keep at least two parts when possible)
   const kept: string[] = [];
   for (const p of parts) {
-    if (kept.length >= 1 && looksLikeLocation(p) && !location) location = p;
+    // "Senior Software Engineer — Guild Education, Denver": after a title, "X, City" is the employer and its city
+    if (kept.length >= 1 && kept.every(looksLikeTitle) && p.includes(',') && !location && !CITY.test(p.split(/\s*,\s*/)[0]) && !looksLikeTitle(p)) {
+      const c = companyLine(p);
+      kept.push(c.company);
+      location = c.location;
+    } else if (kept.length >= 1 && looksLikeLocation(p) && !location) location = p;
     else if (kept.length >= 2 && parts.length > 2 && !looksLikeTitle(p)) location = location || p;
     else kept.push(p);
   }
@@ -287,8 +316,13 @@ function parseBlock(b: Block): ParsedExperience | null {
   let title = '';
   let company = '';
   let location = '';
-  const useful = rest.filter((r) => !looksLikeLocation(r) || rest.length === 1);
-  const locLine = rest.find((r) => looksLikeLocation(r) && rest.length > 1);
+  let useful = rest.filter((r) => !looksLikeLocation(r) || rest.length === 1);
+  let locLine = rest.find((r) => looksLikeLocation(r) && rest.length > 1);
+  // a title line and an "Otto Group, Hamburg" line: the city-shaped line names the employer unless it starts with a city
+  if (useful.length === 1 && locLine && looksLikeTitle(useful[0]) && locLine.includes(',') && !CITY.test(locLine.split(/\s*,\s*/)[0]) && !looksLikeTitle(locLine)) {
+    useful = rest.filter((r) => r === useful[0] || r === locLine);
+    locLine = undefined;
+  }
   if (useful.length === 1) ({ title, company, location } = splitHeader(useful[0]));
   else if (useful.length >= 2) {
     const first = splitHeader(useful[0]);
@@ -297,11 +331,15 @@ function parseBlock(b: Block): ParsedExperience | null {
     const org = (x: string): boolean => COMPANY_HINTS.test(x) && !looksLikeTitle(x);
     if (org(b0) && !org(a0) && looksLikeTitle(a0) && !/\s[—–|]\s/.test(a0)) {
       // "Senior Associate, Corporate M&A" over "Clifford Chance LLP": the second line is the employer
-      const co = splitHeader(b0);
-      [title, company, location] = [a0, co.company || co.title || b0, co.location];
+      ({ company, location } = companyLine(b0));
+      title = a0;
     } else if (org(a0) && !org(b0) && looksLikeTitle(b0) && !/\s[—–|]\s/.test(b0)) {
-      const co = splitHeader(a0);
-      [title, company, location] = [b0, co.company || co.title || a0, co.location];
+      ({ company, location } = companyLine(a0));
+      title = b0;
+    } else if (looksLikeTitle(a0) && !looksLikeTitle(b0) && !first.company) {
+      // a title line, then the employer's line ("Plante Moran, Cleveland, OH")
+      ({ company, location } = companyLine(b0));
+      title = a0;
     } else if (first.title && first.company) {
       ({ title, company, location } = first);
       if (!location) location = useful.slice(1).join(', ');

@@ -8,6 +8,7 @@ import { splitSections, type Section } from './sections.js';
 import { findCertifications } from './skills.js';
 import { isBullet, normalizeText, stripBullet, stripMarkdown } from './text.js';
 import { findDateRanges } from './dates.js';
+import { recoverLayout } from './layout.js';
 
 export interface ParsedResume {
   name: string | null;
@@ -47,7 +48,8 @@ export function parseResume(text: string): ParsedResume {
 }
 
 function parseResumeUncached(text: string): ParsedResume {
-  const lines = normalizeText(text).split('\n');
+  // two columns read into one stream, or no line breaks at all: recovered before anything else reads the lines
+  const lines = recoverLayout(normalizeText(text).split('\n'));
   let sections = splitSections(lines);
   const pre = sections[0];
   let name: string | null = null;

@@ -112,7 +112,11 @@ export function splitSections(docLines: string[]): Section[] {
     if (/^\s*(?:=|-|_|\*){3,}\s*$/.test(line)) continue; // rules and underlines
     const h = headingOf(line, docLines[i + 1]);
     // the first line of a document is the name, never a heading of kind 'other'
-    if (h && !(h.kind === 'other' && sections.length === 1 && sections[0].lines.every((l) => !l.trim()))) {
+    const cur = sections[sections.length - 1];
+    // "Achievements:" or "Skills used:" right under a role's bullets belongs to the role, not a new section
+    const inRole =
+      h && cur.kind === 'experience' && i > 0 && docLines[i - 1].trim() !== '' && /[:：]\s*$/.test(line) && !/^\s*#/.test(line) && h.kind !== 'experience' && h.kind !== 'education';
+    if (h && !inRole && !(h.kind === 'other' && sections.length === 1 && sections[0].lines.every((l) => !l.trim()))) {
       sections.push({ kind: h.kind, heading: h.heading, line: i, lines: [] });
       continue;
     }
