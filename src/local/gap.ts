@@ -78,9 +78,21 @@ const DOMAIN_LABEL: Record<string, string> = {
   finance: 'Finance & Accounting',
   healthcare: 'Healthcare',
   business: 'Business Operations',
+  operations: 'Operations & Logistics',
+  trades: 'Skilled Trades',
+  hospitality: 'Hospitality',
+  people: 'Human Resources',
+  education: 'Education',
+  legal: 'Legal',
 };
 
 const TITLE_DOMAIN: [RegExp, string][] = [
+  [/\b(?:teacher|teaching|tutor|lecturer|educator|early childhood|school)\b/i, 'education'],
+  [/\b(?:electrician|plumber|welder|mechanic|technician|carpenter|hvac|fitter|tradesperson)\b/i, 'trades'],
+  [/\b(?:chef|cook|kitchen|restaurant|hotel|barista|bartender|hospitality)\b/i, 'hospitality'],
+  [/\b(?:hr|human resources|recruit\w*|talent|people partner|social worker)\b/i, 'people'],
+  [/\b(?:solicitor|lawyer|attorney|paralegal|counsel|legal)\b/i, 'legal'],
+  [/\b(?:warehouse|logistics|driver|supply chain|operations|store manager|retail)\b/i, 'operations'],
   [/\b(?:nurse|rn|clinical|clinic|patient|physician|medical|health|hospital|pharmac|therap)/i, 'healthcare'],
   [/\b(?:account executive|sales|business development|bdr|sdr|account manager)\b/i, 'sales'],
   [/\b(?:accountant|financ|fp&a|controller|auditor|analyst,? finance|treasury|tax)/i, 'finance'],
@@ -106,6 +118,12 @@ const TRENDS: Record<string, string[]> = {
   finance: ['FP&A', 'Anaplan', 'Revenue recognition', 'Power BI', 'Python'],
   healthcare: ['Telehealth', 'Electronic health records', 'HL7', 'Quality improvement'],
   business: ['Process improvement', 'Power BI', 'Generative AI'],
+  operations: ['Warehouse management systems', 'Lean', 'Process improvement', 'Power BI'],
+  trades: ['Solar PV', 'Preventive maintenance', 'Health and safety'],
+  hospitality: ['Food safety', 'Point of sale', 'Menu costing'],
+  people: ['HRIS', 'Employee engagement', 'Workforce planning'],
+  education: ['Google Classroom', 'Differentiated instruction', 'Generative AI'],
+  legal: ['Legal research', 'Generative AI'],
 };
 
 export function detectDomain(jp: JobProfile): string {
