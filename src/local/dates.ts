@@ -52,28 +52,23 @@ const MONTH_NAMES: [number, string[]][] = [
 const WORDLIKE = new Set(['set', 'out', 'ago', 'mag', 'giu', 'lug', 'ott', 'gen', 'ene', 'dic', 'mai', 'mar', 'dez', 'fev', 'abr', 'mars', 'mayo', 'dec']);
 const MONTHS = new Map<string, number>();
 for (const [n, names] of MONTH_NAMES) for (const w of names) MONTHS.set(w, n);
-const byLength = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : 1);
-// 'dec', 'mar' and 'mai' are kept as plain English/German months too (Dec 2019, Mar 2020, Mai 2019)
-const SAFE_NAMES = [...MONTHS.keys()].filter((w) => !WORDLIKE.has(w) || ['dec', 'mar', 'mai', 'mars', 'mayo'].includes(w)).sort(byLength);
-const ALL_NAMES = [...MONTHS.keys()].sort(byLength);
-const MONTH_RE = `(?:${SAFE_NAMES.join('|')})`;
-const MONTH_ANY_RE = `(?:${ALL_NAMES.join('|')})`;
+/**
+ * A month word: a known three-letter stem and up to seven letters more. The regexes stay small (fast to compile
+ * and run); `monthOf` checks the word is a month, and a scan that meets a non-month ("Marketing 2019") retries one
+ * character further on.
+ */
+const STEMS = [...new Set([...MONTHS.keys()].map((w) => w.slice(0, 3)))].sort();
+const MONTH_RE = `(?:${STEMS.join('|')})[a-zà-ÿ]{0,7}`;
 const YEAR_RE = '(?:19[5-9]\\d|20\\d\\d)';
-const YY_RE = "['’]\\d\\d(?![\\d])";
 const PRESENT_RE =
   "(?:present|current(?:ly)?|now|today|ongoing|to date|till date|till now|until now|date|heute|aktuell|atual(?:mente)?|actualidad|actualmente|actual|presente|aujourd['’]hui|oggi|idag|nu)";
 const SEASON_RE = '(?:spring|summer|fall|autumn|winter)';
 const DAY_RE = '(?:0?[1-9]|[12]\\d|3[01])';
 /** One date token. Order matters: most specific first. */
 const DATE_RE = [
-  `\\d{1,2}/\\d{1,2}/${YEAR_RE}`,
-  `\\d{1,2}\\.\\d{1,2}\\.${YEAR_RE}`,
+  `\\d{1,2}[/.]\\d{1,2}[/.]${YEAR_RE}`,
   `${DAY_RE}(?:st|nd|rd|th)?\\s+${MONTH_RE}\\.?,?\\s+${YEAR_RE}`,
-  `${MONTH_RE}\\.?\\s+${DAY_RE}(?:st|nd|rd|th)?,\\s*${YEAR_RE}`,
-  `${MONTH_RE}\\.?,?\\s*${YY_RE}`,
-  `${MONTH_RE}\\.?,?\\s+'?${YEAR_RE}`,
-  `${MONTH_ANY_RE}\\.?\\s?[/.-]\\s?${YEAR_RE}`,
-  `${MONTH_ANY_RE}\\.?[/-]\\d\\d(?![\\d])`,
+  `${MONTH_RE}\\.?(?:\\s+${DAY_RE}(?:st|nd|rd|th)?,)?\\s*(?:[/.,-]\\s*)?(?:'?${YEAR_RE}|['’]\\d\\d|(?<=[/-])\\d\\d)(?![\\d])`,
   `${SEASON_RE}\\s+${YEAR_RE}`,
   `${YEAR_RE}[-/.](?:0?[1-9]|1[0-2])(?![\\d])`,
   `(?:0?[1-9]|1[0-2])[/.-]${YEAR_RE}`,
@@ -90,15 +85,21 @@ const SINGLE_RE = new RegExp(`(?<![\\p{L}\\p{N}/.-])(${D})(?![\\p{L}\\p{N}/-])`,
 
 const PRESENT_ONLY = new RegExp(`^${PRESENT_RE}$`);
 const NUMERIC_MDY = new RegExp(`^(\\d{1,2})([/.])(\\d{1,2})[/.](${YEAR_RE})$`);
-const DAY_MONTH_YEAR = new RegExp(`^${DAY_RE}(?:st|nd|rd|th)?\\s+(${MONTH_RE})\\.?,?\\s+(${YEAR_RE})$`);
-const MONTH_DAY_YEAR = new RegExp(`^(${MONTH_RE})\\.?\\s+${DAY_RE}(?:st|nd|rd|th)?,\\s*(${YEAR_RE})$`);
-const MONTH_YY = new RegExp(`^(${MONTH_ANY_RE})\\.?,?\\s*(?:['’]|[/-])(\\d\\d)$`);
-const MONTH_YEAR = new RegExp(`^(${MONTH_ANY_RE})\\.?,?\\s*[/.-]?\\s*'?(${YEAR_RE})$`);
+const DAY_MONTH_YEAR = new RegExp(`^${DAY_RE}(?:st|nd|rd|th)?\\s+(\\p{L}+)\\.?,?\\s+(${YEAR_RE})$`, 'u');
+const MONTH_FORM = new RegExp(`^(\\p{L}+)(\\.?(?:\\s+${DAY_RE}(?:st|nd|rd|th)?,)?\\s*(?:[/.,-]\\s*)?)(?:'?(${YEAR_RE})|['’](\\d\\d)|(\\d\\d))$`, 'u');
 const SEASON_YEAR = new RegExp(`^(${SEASON_RE})\\s+(${YEAR_RE})$`);
 const YEAR_MONTH = new RegExp(`^(${YEAR_RE})[-/.](\\d{1,2})$`);
 const MONTH_SLASH_YEAR = new RegExp(`^(\\d{1,2})[/.-](${YEAR_RE})$`);
 const YEAR_ONLY = new RegExp(`^(${YEAR_RE})$`);
 const PRESENT: DateValue = { value: 'Present', year: 0, month: null, present: true };
+
+/** The month a word names, if any; words that are also ordinary words need `/`, `.` or `-` before the year. */
+function monthOf(word: string, sep: string): number | null {
+  const n = MONTHS.get(word);
+  if (n === undefined) return null;
+  if (WORDLIKE.has(word) && !['dec', 'mar', 'mai', 'mars', 'mayo'].includes(word) && !/[/.-]/.test(sep)) return null;
+  return n;
+}
 
 export function parseDate(raw: string): DateValue | null {
   const s = raw.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -110,15 +111,19 @@ export function parseDate(raw: string): DateValue | null {
     const month = m[2] === '.' ? b : a <= 12 ? a : b;
     return month >= 1 && month <= 12 ? ym(Number(m[4]), month) : null;
   }
-  m = DAY_MONTH_YEAR.exec(s) ?? MONTH_DAY_YEAR.exec(s);
-  if (m) return ym(Number(m[2]), MONTHS.get(m[1]) ?? null);
-  m = MONTH_YY.exec(s);
+  m = DAY_MONTH_YEAR.exec(s);
   if (m) {
-    const yy = Number(m[2]);
-    return ym(yy <= 50 ? 2000 + yy : 1900 + yy, MONTHS.get(m[1]) ?? null);
+    const month = monthOf(m[1], '.');
+    return month ? ym(Number(m[2]), month) : null;
   }
-  m = MONTH_YEAR.exec(s);
-  if (m) return ym(Number(m[2]), MONTHS.get(m[1]) ?? null);
+  m = MONTH_FORM.exec(s);
+  const month = m ? monthOf(m[1], m[2]) : null;
+  if (m && month) {
+    if (m[3]) return ym(Number(m[3]), month);
+    const yy = Number(m[4] ?? m[5]);
+    if (m[5] !== undefined && !/[/-]/.test(m[2])) return null; // "Jan 19" may be a day: two digits need "Jan-19" or "Jan '19"
+    return ym(yy <= 50 ? 2000 + yy : 1900 + yy, month);
+  }
   m = SEASON_YEAR.exec(s);
   if (m) return ym(Number(m[2]), { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }[m[1]] ?? null);
   m = YEAR_MONTH.exec(s);
@@ -141,6 +146,15 @@ function ordered(start: DateValue, end: DateValue | null): boolean {
   return end.year > start.year || (end.year === start.year && (end.month ?? 12) >= (start.month ?? 1));
 }
 
+/** Every match of `re` in `line` that `accept` takes; after a refused match the scan resumes one character on. */
+function scan(re: RegExp, line: string, accept: (m: RegExpExecArray) => boolean): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (!accept(m)) re.lastIndex = m.index + 1;
+    else if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
 /** All date ranges in a line, in order. */
 export const findDateRanges = memo(findDateRangesUncached);
 
@@ -148,25 +162,25 @@ function findDateRangesUncached(line: string): DateRange[] {
   const out: DateRange[] = [];
   const taken = (i: number, len: number): boolean => out.some((r) => i < r.index + r.raw.length && i + len > r.index);
   for (const re of [BETWEEN_RE, RANGE_RE]) {
-    for (const m of line.matchAll(re)) {
+    scan(re, line, (m) => {
       const start = parseDate(m[1]);
       const end = parseDate(m[2]);
-      if (!start || start.present || !end || !ordered(start, end)) continue;
+      if (!start || start.present || !end || !ordered(start, end)) return false;
       const raw = m[0].trim();
-      const index = (m.index ?? 0) + m[0].indexOf(raw);
-      if (taken(index, raw.length)) continue;
-      out.push({ start, end, raw, index });
-    }
+      const index = m.index + m[0].indexOf(raw);
+      if (!taken(index, raw.length)) out.push({ start, end, raw, index });
+      return true;
+    });
   }
   for (const re of [SINCE_RE, ONWARDS_RE]) {
-    for (const m of line.matchAll(re)) {
+    scan(re, line, (m) => {
       const start = parseDate(m[1]);
-      if (!start || start.present) continue;
+      if (!start || start.present) return false;
       const raw = m[0].trim();
-      const index = (m.index ?? 0) + m[0].indexOf(raw);
-      if (taken(index, raw.length)) continue;
-      out.push({ start, end: { ...PRESENT }, raw, index });
-    }
+      const index = m.index + m[0].indexOf(raw);
+      if (!taken(index, raw.length)) out.push({ start, end: { ...PRESENT }, raw, index });
+      return true;
+    });
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -176,10 +190,12 @@ export const findDates = memo(findDatesUncached);
 
 function findDatesUncached(line: string): DateValue[] {
   const out: DateValue[] = [];
-  for (const m of line.matchAll(SINGLE_RE)) {
+  scan(SINGLE_RE, line, (m) => {
     const d = parseDate(m[1]);
-    if (d && !d.present) out.push(d);
-  }
+    if (!d) return false;
+    if (!d.present) out.push(d);
+    return true;
+  });
   return out;
 }
 
