@@ -43,13 +43,24 @@ const CORPORATE_SUFFIX = /^(?:inc|llc|ltd|co|corp|plc|gmbh|s\.?a|pty\.? ltd|limi
  */
 export function companyLine(line: string): { company: string; location: string } {
   const s = clean(line);
-  const dash = /^(.+?)\s+[—–|-]\s+(.+)$/.exec(s);
-  if (dash && (looksLikeLocation(dash[2]) || CITY.test(dash[2].split(/\s*,\s*/)[0]))) return { company: clean(dash[1]), location: dash[2] };
+  // "Northern Star Resources — FIFO 8/6 roster", "Acme — Montréal, QC": after a separator, a place or a short note
+  const sep = /^(.+?)\s+[—–|•·-]\s+(.+)$/.exec(s);
+  if (sep && !COMPANY_HINTS.test(sep[2]) && (looksLikeLocation(sep[2]) || CITY.test(sep[2].split(/\s*,\s*/)[0]) || sep[2].split(/\s+/).length <= 3)) {
+    return { company: companyLine(sep[1]).company, location: sep[2] };
+  }
   const parts = s.split(/\s*,\s*/).filter(Boolean);
   if (parts.length < 2) return { company: s, location: '' };
-  let n = 1;
-  while (n < parts.length && CORPORATE_SUFFIX.test(parts[n])) n++;
-  return { company: parts.slice(0, n).join(', '), location: parts.slice(n).join(', ') };
+  // cut before the first part that starts the place, or right after a corporate suffix ("Next plc, St David's Centre")
+  for (let k = 1; k < parts.length; k++) {
+    if (CORPORATE_SUFFIX.test(parts[k])) continue;
+    const rest = parts.slice(k).join(', ');
+    const suffixBefore = /\b(?:inc|llc|ltd|plc|llp|gmbh|corp|limited|pty|ag|se|sa)\.?$/i.test(parts[k - 1]);
+    if (suffixBefore || CITY.test(parts[k]) || looksLikeLocation(rest) || /^[A-Z]{2,3}$/.test(parts[k])) return { company: parts.slice(0, k).join(', '), location: rest };
+  }
+  // "Acme Widgets, Springfield": a last part of one or two capitalised words that names no organisation is a place
+  const last = parts[parts.length - 1];
+  if (/^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$/u.test(last) && !COMPANY_HINTS.test(last) && parts.length === 2) return { company: parts[0], location: last };
+  return { company: s, location: '' };
 }
 
 export function looksLikeTitle(s: string): boolean {
@@ -90,12 +101,14 @@ export function splitHeader(text: string): { title: string; company: string; loc
   if (WORKED_AS.test(t)) t = t.replace(WORKED_AS, '').replace(/^(.+?)\s+(?:with|for|in)\s+(?=\p{Lu})/u, '$1 at ');
   // strip a trailing "(Remote)" / "(Berlin)" parenthetical; "(Senior Backend Developer)" is part of the title
   const paren = /\s*\(([^()]*)\)\s*$/.exec(t);
-  if (paren && paren.index > 0 && (looksLikeLocation(paren[1]) || (paren[1].split(/\s+/).length <= 3 && !looksLikeTitle(paren[1])))) {
+  // "(DKFZ)" is the organisation's acronym, part of its name
+  if (paren && paren.index > 0 && !/^[A-Z][A-Z0-9&]{1,7}$/.test(paren[1]) && (looksLikeLocation(paren[1]) || (paren[1].split(/\s+/).length <= 3 && !looksLikeTitle(paren[1])))) {
     location = paren[1]; // "(Remote)", "(part-time)", "(SaaS)": kept as the entry's note
     t = t.slice(0, paren.index).trim();
   }
   // primary separators
-  let parts = t.split(/\s+[—–|]\s+|\s*\|\s*|\s+-\s+|\s+·\s+|\s+•\s+|\s+@\s+/).map(clean).filter(Boolean);
+  // "Swiggy: Senior Product Manager" separates with a colon too
+  let parts = t.split(/\s+[—–|]\s+|\s*\|\s*|\s+-\s+|\s+·\s+|\s+•\s+|\s+@\s+|(?<=\p{L}):\s+/u).map(clean).filter(Boolean);
   if (parts.length === 1) {
     const at = /^(.+?)\s+at\s+(.+)$/i.exec(t);
     if (at && looksLikeTitle(at[1])) parts = [at[1], at[2]];
@@ -261,7 +274,13 @@ export function parseExperienceLines(lines: string[]): ParsedExperience[] {
         md3 ||
         cur.bullets.length > 0 ||
         (hasDate && dated(cur) && cur.header.length > 0) ||
-        (blankBefore && cur.header.length > 0 && dated(cur) && !hasDate);
+        (blankBefore && cur.header.length > 0 && dated(cur) && !hasDate) ||
+        // a finished header (its last line the dates) followed by the next role's title or employer, with no blank line
+        (!hasDate &&
+          cur.header.length >= 2 &&
+          isDateLine(stripMarkdown(cur.header[cur.header.length - 1])) &&
+          !looksLikeLocation(stripMarkdown(text)) &&
+          (looksLikeTitle(text) || COMPANY_HINTS.test(text) || /\s[—–|·•@]\s/.test(text)));
       if (startNew) cur = open(text, raw);
       else {
         cur!.header.push(text);
