@@ -178,6 +178,7 @@ const FIELD_LABELS: [keyof Block['fields'] | 'dates', RegExp][] = [
 /** Label lines inside a role that describe it and are never its employer or title. */
 const CONTENT_LABEL =
   /^(?:(?:key\s+|main\s+|major\s+)?responsibilities|roles?\s*(?:&|and)\s*responsibilities|(?:main\s+|key\s+)?duties|(?:key\s+)?achievements|accomplishments|highlights|environment|technologies|technology|tech(?:nology)?\s+stack|stack|tools(?:\s+used)?|skills(?:\s+used)?|key\s+skills|client|project(?:\s+name)?|projects|team\s+size|scope|key\s+work|description|job\s+description|summary|reporting\s+to|reports\s+to|industry|domain|platforms?|software|methodolog(?:y|ies)|products?|tasks|contribution|role\s+description|functions)$/i;
+const NARRATIVE_LABEL = /responsibilit|duties|achievements|accomplishments|highlights|description|summary|tasks|contribution|functions/i;
 const LABEL_LINE = /^([\p{L}][\p{L} &/()'’-]{0,34}?)\s*[:：]\s*(.*)$/u;
 
 /** A labelled line: which field it fills, or that it is content (or a bare sub-heading to drop). */
@@ -187,7 +188,8 @@ function labelOf(line: string): { kind: 'company' | 'title' | 'dates' | 'locatio
   const label = m[1].trim();
   const value = m[2].trim();
   for (const [kind, re] of FIELD_LABELS) if (re.test(label)) return { kind, value };
-  if (CONTENT_LABEL.test(label)) return { kind: 'content', value };
+  // "Responsibilities: Built X" is the bullet "Built X"; "Team size: 12" keeps its label, or "12" says nothing
+  if (CONTENT_LABEL.test(label)) return { kind: 'content', value: !value || NARRATIVE_LABEL.test(label) ? value : `${label}: ${value}` };
   // any other short "Label: text" line without dates is content ("Key skills: SPSS, Stata")
   if (value && label.split(/\s+/).length <= 3 && findDateRanges(line).length === 0 && !looksLikeTitle(label)) return { kind: 'content', value: `${label}: ${value}` };
   return null;

@@ -3,12 +3,14 @@ import type { DomainInsights, GapAnalysis, JobFit, ResumeProfile } from './types
 import { jobDomainVotes, parseJobAd, type JobProfile, type Requirement } from './jobad.js';
 import { parseResume, type ParsedResume } from './resume.js';
 import { resumeSkillEvidence } from './analysis.js';
-import { canonicalSkill, findCertifications, impliedSkills, skillAliases, titleSkills } from './skills.js';
+import { canonicalSkill, findCertifications, impliedSkills, relatedSkills, skillAliases, titleSkills } from './skills.js';
 import { englishList, escapeRegex, uniqueCI } from './text.js';
 
 /** Weights: a required item counts twice a preferred one; a skill only named among the duties counts half. */
 export const REQUIRED_WEIGHT = 2;
 export const PREFERRED_WEIGHT = 1;
+/** What a requirement met only by a related skill (MySQL for PostgreSQL) is worth: partly met, never met. */
+export const RELATED_CREDIT = 0.5;
 export const DUTIES_WEIGHT = 0.5;
 
 export function requirementWeight(unit: Requirement[]): number {
@@ -51,7 +53,9 @@ export function resumeEvidence(r: ParsedResume, profile?: ResumeProfile | null):
 export function requirementMet(req: Requirement, ev: Evidence): number {
   switch (req.kind) {
     case 'skill':
-      return ev.named.has(req.keyword) ? 1 : ev.implied.has(req.keyword) ? 1 : 0;
+      if (ev.named.has(req.keyword) || ev.implied.has(req.keyword)) return 1;
+      // a sibling the resume names (MySQL for PostgreSQL) meets it in part
+      return relatedSkills(req.keyword).some((r) => ev.named.has(r)) ? RELATED_CREDIT : 0;
     case 'certification':
       if (ev.certifications.has(req.keyword)) return 1;
       if (req.skill) return skillAliases(req.skill).some((a) => a.length > 1 && new RegExp(`(?<![\\p{L}])${escapeRegex(a.toLowerCase())}(?![\\p{L}])`, 'u').test(ev.certText)) ? 1 : 0;

@@ -8,7 +8,7 @@
  * every short all-capitals alias) and pass extra guards: `Go` is not the verb ("go to market", "Go-live"),
  * `C`/`R` are not initials, grades, "Series C", "C-suite", "R&D".
  */
-import { CERTIFICATIONS, IMPLIES, SKILL_DATA, TITLE_SKILLS, type SkillCategory } from './taxonomy.js';
+import { CERTIFICATIONS, IMPLIES, RELATED, SKILL_DATA, TITLE_SKILLS, type SkillCategory } from './taxonomy.js';
 import { escapeRegex, memo } from './text.js';
 
 export interface SkillDef {
@@ -223,6 +223,14 @@ export function skillCategory(name: string): SkillCategory | null {
 
 export function skillAliases(name: string): string[] {
   return BY_NAME.get(name.toLowerCase())?.aliases ?? [name];
+}
+
+const SIBLINGS = new Map<string, Set<string>>();
+for (const family of RELATED) for (const a of family) for (const b of family) if (a !== b) (SIBLINGS.get(a) ?? SIBLINGS.set(a, new Set()).get(a)!).add(b);
+
+/** Skills that stand in for this one in part (PostgreSQL ↔ MySQL): see RELATED. */
+export function relatedSkills(name: string): string[] {
+  return [...(SIBLINGS.get(name) ?? [])];
 }
 
 export function impliedSkills(name: string): string[] {

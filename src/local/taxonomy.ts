@@ -803,6 +803,41 @@ export const IMPLIES: Record<string, string[]> = {
   'Google Analytics': ['Digital marketing'],
 };
 
+/**
+ * Families of skills that stand in for one another in part: a requirement the resume does not name, but whose
+ * sibling it names, counts as partly met (PostgreSQL asked, MySQL shown). Never a full match.
+ */
+export const RELATED: string[][] = [
+  ['Java', 'Kotlin', 'Scala'],
+  ['C#', '.NET'],
+  ['JavaScript', 'TypeScript'],
+  ['React', 'Vue.js', 'Angular', 'Svelte'],
+  ['PostgreSQL', 'MySQL', 'Microsoft SQL Server', 'Oracle Database', 'SQLite', 'SQL'],
+  ['MongoDB', 'DynamoDB', 'Apache Cassandra', 'NoSQL'],
+  ['Amazon Web Services', 'Microsoft Azure', 'Google Cloud Platform'],
+  ['Terraform', 'Pulumi', 'AWS CloudFormation', 'AWS CDK', 'Ansible', 'Infrastructure as code'],
+  ['Docker', 'Kubernetes'],
+  ['Jenkins', 'GitHub Actions', 'GitLab CI', 'CircleCI', 'CI/CD', 'Azure DevOps'],
+  ['Tableau', 'Power BI', 'Looker', 'Looker Studio', 'Metabase', 'Apache Superset', 'Data visualization'],
+  ['Snowflake', 'BigQuery', 'Amazon Redshift', 'Data warehousing'],
+  ['Apache Spark', 'Databricks'],
+  ['PyTorch', 'TensorFlow', 'Keras'],
+  ['Apache Kafka', 'RabbitMQ', 'Amazon SQS'],
+  ['Salesforce', 'HubSpot', 'Pipedrive', 'Zoho CRM', 'CRM'],
+  ['Epic', 'Cerner', 'Meditech', 'Electronic health records'],
+  ['Figma', 'Sketch', 'Adobe XD'],
+  ['Jest', 'Vitest', 'Mocha', 'pytest', 'JUnit', 'TestNG', 'Unit testing'],
+  ['Cypress', 'Playwright', 'Selenium', 'Test automation'],
+  ['NetSuite', 'SAP', 'Oracle Financials', 'QuickBooks', 'Xero', 'Sage', 'ERP'],
+  ['Zendesk', 'Freshdesk', 'Intercom'],
+  ['Marketo', 'HubSpot', 'Mailchimp', 'Marketing automation'],
+  ['Prometheus', 'Grafana', 'Datadog', 'New Relic', 'Splunk', 'Observability'],
+  ['Microsoft Project', 'Primavera P6'],
+  ['SMAW', 'GTAW', 'GMAW', 'Welding'],
+  ['Lean', 'Lean Six Sigma'],
+  ['Machine learning', 'Deep learning', 'Statistics'],
+];
+
 /** What a job title evidences (a Product Manager does product management). Such skills count as inferred. */
 export const TITLE_SKILLS: [RegExp, string[]][] = [
   [/\bproduct (?:manager|owner|lead)|head of product\b/i, ['Product management']],
