@@ -4,7 +4,7 @@
  * numbered) or paragraph descriptions.
  */
 import { findDateRanges, findDates, isDateLine, type DateValue } from './dates.js';
-import { isBullet, stripBullet, stripMarkdown } from './text.js';
+import { isBullet, memo, stripBullet, stripMarkdown } from './text.js';
 
 export interface ParsedExperience {
   title: string;
@@ -63,16 +63,17 @@ export function companyLine(line: string): { company: string; location: string }
   return { company: s, location: '' };
 }
 
-export function looksLikeTitle(s: string): boolean {
-  return TITLE_WORDS.test(s) || TITLE_SUFFIX.test(s);
-}
+/** Does the text hold a job-title word? (Memoised: every header part is asked several times.) */
+export const looksLikeTitle = memo((s: string): boolean => TITLE_WORDS.test(s) || TITLE_SUFFIX.test(s));
 
 /** Does the text name an organisation (a company suffix or an institution word)? */
 export function looksLikeCompany(s: string): boolean {
   return COMPANY_HINTS.test(s);
 }
 
-export function looksLikeLocation(s: string): boolean {
+export const looksLikeLocation = memo(looksLikeLocationUncached);
+
+function looksLikeLocationUncached(s: string): boolean {
   const t = s.trim();
   if (/^(?:remote|hybrid)\b/i.test(t)) return true;
   // "Vice President, Equity Research" has the shape of "Austin, Texas" but names a role
