@@ -1,9 +1,19 @@
 /**
  * Dates and date ranges as resumes write them, and experience-years arithmetic.
  *
- * Recognised single dates: `Jan 2020`, `January 2020`, `Sept. 2019`, `2019-03`, `2019/03`, `03/2018`, `3.2018`,
- * `2017`, and "now" words (`Present`, `Current`, `Now`, `Today`, `Ongoing`, `to date`).
- * Ranges: two dates joined by `–`, `—`, `-`, `to`, `until`, `through`, `till`; `Since 2020` means until Present.
+ * The grammar (one date token, most specific first):
+ * - `2/1/2012` month/day/year (the first number is the day only when it cannot be a month: `15/09/2008`),
+ *   `01.03.2020` day.month.year;
+ * - a month name or abbreviation (English, and the German, French, Spanish, Portuguese and Italian ones resumes
+ *   use) with a year: `Jan 2020`, `Sept. 2019`, `Jan/2021`, `janv. 2019`, `Fev/2018`, `Sept '19`, `Jan-19`,
+ *   `March 15, 2019`, `15 March 2019`; the short foreign forms that are also words (`set`, `out`, `ago`…) only
+ *   with `/`, `.` or `-` before the year;
+ * - a season with a year (`Summer 2015`), `2019-03`, `03/2018`, `3.2018`, `2017`;
+ * - "now" words: `Present`, `Current`, `Now`, `Today`, `Ongoing`, `to date`, `till date`, `heute`, `atual`,
+ *   `actualidad`, `aujourd'hui`, `oggi`…
+ * Ranges: two dates joined by `–`, `—`, `-`, `to`, `until`, `till`, `through`, `bis`, `à`, `au`, `até`;
+ * `between 2013 and 2016`; open ranges `since 2020`, `from 2020`, `September 2017 onwards`, `2019 –` at the end of
+ * a line, all until Present. Two-digit years (`'19`) read as 2000–2050 or 1951–1999.
  */
 import { memo } from './text.js';
 
@@ -24,35 +34,103 @@ export interface DateRange {
   index: number;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
-};
-
-const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_NAMES: [number, string[]][] = [
+  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'janeiro', 'gennaio']],
+  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'febrero', 'fevereiro', 'fev', 'febbraio']],
+  [3, ['march', 'mar', 'märz', 'maerz', 'mär', 'mrz', 'mars', 'marzo', 'março', 'marco']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile']],
+  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'mag']],
+  [6, ['june', 'jun', 'juni', 'juin', 'junio', 'junho', 'giugno', 'giu']],
+  [7, ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'julho', 'luglio', 'lug']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago']],
+  [9, ['september', 'sept', 'sep', 'septembre', 'septiembre', 'setiembre', 'setembro', 'set', 'settembre']],
+  [10, ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'outubro', 'out', 'ottobre', 'ott']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro']],
+  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezembro', 'dicembre']],
+];
+/** Month words that are also ordinary words in some language: accepted only as `set/2018`, `out.2019`, `ago-2017`. */
+const WORDLIKE = new Set(['set', 'out', 'ago', 'mag', 'giu', 'lug', 'ott', 'gen', 'ene', 'dic', 'mai', 'mar', 'dez', 'fev', 'abr', 'mars', 'mayo', 'dec']);
+const MONTHS = new Map<string, number>();
+for (const [n, names] of MONTH_NAMES) for (const w of names) MONTHS.set(w, n);
+/**
+ * A month word: a known three-letter stem and up to seven letters more. The regexes stay small (fast to compile
+ * and run); `monthOf` checks the word is a month, and a scan that meets a non-month ("Marketing 2019") retries one
+ * character further on.
+ */
+const STEMS = [...new Set([...MONTHS.keys()].map((w) => w.slice(0, 3)))].sort();
+const MONTH_RE = `(?:${STEMS.join('|')})[a-zà-ÿ]{0,7}`;
 const YEAR_RE = '(?:19[5-9]\\d|20\\d\\d)';
-const PRESENT_RE = '(?:present|current(?:ly)?|now|today|ongoing|to date|date)';
+const PRESENT_RE =
+  "(?:present|current(?:ly)?|now|today|ongoing|to date|till date|till now|until now|date|heute|aktuell|atual(?:mente)?|actualidad|actualmente|actual|presente|aujourd['’]hui|oggi|idag|nu)";
 const SEASON_RE = '(?:spring|summer|fall|autumn|winter)';
+const DAY_RE = '(?:0?[1-9]|[12]\\d|3[01])';
 /** One date token. Order matters: most specific first. */
-const DATE_RE = `(?:${MONTH_RE}\\.?,?\\s+'?${YEAR_RE}|${SEASON_RE}\\s+${YEAR_RE}|${YEAR_RE}[-/.](?:0?[1-9]|1[0-2])(?![\\d])|(?:0?[1-9]|1[0-2])[/.-]${YEAR_RE}|${YEAR_RE}|${PRESENT_RE})`;
-const RANGE_SEP = '\\s*(?:–|—|-|‒|―|−|to|until|till|through|thru|›|>|→)\\s*';
-const RANGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${DATE_RE})${RANGE_SEP}(${DATE_RE})(?![\\p{L}\\p{N}])`, 'giu');
-const SINCE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:since|from)\\s+(${DATE_RE})(?![\\p{L}\\p{N}])`, 'giu');
-const SINGLE_RE = new RegExp(`(?<![\\p{L}\\p{N}/.-])(${DATE_RE})(?![\\p{L}\\p{N}/-])`, 'giu');
+const DATE_RE = [
+  `\\d{1,2}[/.]\\d{1,2}[/.]${YEAR_RE}`,
+  `${DAY_RE}(?:st|nd|rd|th)?\\s+${MONTH_RE}\\.?,?\\s+${YEAR_RE}`,
+  `${MONTH_RE}\\.?(?:\\s+${DAY_RE}(?:st|nd|rd|th)?,)?\\s*(?:[/.,-]\\s*)?(?:'?${YEAR_RE}|['’]\\d\\d|(?<=[/-])\\d\\d)(?![\\d])`,
+  `${SEASON_RE}\\s+${YEAR_RE}`,
+  `${YEAR_RE}[-/.](?:0?[1-9]|1[0-2])(?![\\d])`,
+  `(?:0?[1-9]|1[0-2])[/.-]${YEAR_RE}`,
+  YEAR_RE,
+  PRESENT_RE,
+].join('|');
+const D = `(?:${DATE_RE})`;
+const RANGE_SEP = '\\s*(?:–|—|-|‒|―|−|to|until|till|through|thru|bis|à|au|até|›|>|→)\\s*';
+const RANGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${D})${RANGE_SEP}(${D})(?![\\p{L}\\p{N}])`, 'giu');
+const BETWEEN_RE = new RegExp(`(?<![\\p{L}\\p{N}])between\\s+(${D})\\s+and\\s+(${D})(?![\\p{L}\\p{N}])`, 'giu');
+const SINCE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:since|from|seit|depuis|desde)\\s+(${D})(?![\\p{L}\\p{N}])`, 'giu');
+const ONWARDS_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${D})(?:\\s+(?:onwards?|and ongoing)(?![\\p{L}])|\\s*[–—-]+\\s*(?=\\)|$))`, 'giu');
+const SINGLE_RE = new RegExp(`(?<![\\p{L}\\p{N}/.-])(${D})(?![\\p{L}\\p{N}/-])`, 'giu');
+
+const PRESENT_ONLY = new RegExp(`^${PRESENT_RE}$`);
+const NUMERIC_MDY = new RegExp(`^(\\d{1,2})([/.])(\\d{1,2})[/.](${YEAR_RE})$`);
+const DAY_MONTH_YEAR = new RegExp(`^${DAY_RE}(?:st|nd|rd|th)?\\s+(\\p{L}+)\\.?,?\\s+(${YEAR_RE})$`, 'u');
+const MONTH_FORM = new RegExp(`^(\\p{L}+)(\\.?(?:\\s+${DAY_RE}(?:st|nd|rd|th)?,)?\\s*(?:[/.,-]\\s*)?)(?:'?(${YEAR_RE})|['’](\\d\\d)|(\\d\\d))$`, 'u');
+const SEASON_YEAR = new RegExp(`^(${SEASON_RE})\\s+(${YEAR_RE})$`);
+const YEAR_MONTH = new RegExp(`^(${YEAR_RE})[-/.](\\d{1,2})$`);
+const MONTH_SLASH_YEAR = new RegExp(`^(\\d{1,2})[/.-](${YEAR_RE})$`);
+const YEAR_ONLY = new RegExp(`^(${YEAR_RE})$`);
+const PRESENT: DateValue = { value: 'Present', year: 0, month: null, present: true };
+
+/** The month a word names, if any; words that are also ordinary words need `/`, `.` or `-` before the year. */
+function monthOf(word: string, sep: string): number | null {
+  const n = MONTHS.get(word);
+  if (n === undefined) return null;
+  if (WORDLIKE.has(word) && !['dec', 'mar', 'mai', 'mars', 'mayo'].includes(word) && !/[/.-]/.test(sep)) return null;
+  return n;
+}
 
 export function parseDate(raw: string): DateValue | null {
   const s = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (new RegExp(`^${PRESENT_RE}$`).test(s)) return { value: 'Present', year: 0, month: null, present: true };
-  let m = s.match(new RegExp(`^(${MONTH_RE})\\.?,?\\s+'?(${YEAR_RE})$`));
-  if (m) return ym(Number(m[2]), MONTHS[m[1]] ?? MONTHS[m[1].slice(0, 3)]);
-  m = s.match(new RegExp(`^(${SEASON_RE})\\s+(${YEAR_RE})$`));
+  if (PRESENT_ONLY.test(s)) return { ...PRESENT };
+  let m = NUMERIC_MDY.exec(s);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    // "2/1/2012" is month/day/year; "15/09/2008" can only be day/month/year; "01.03.2020" is day.month.year
+    const month = m[2] === '.' ? b : a <= 12 ? a : b;
+    return month >= 1 && month <= 12 ? ym(Number(m[4]), month) : null;
+  }
+  m = DAY_MONTH_YEAR.exec(s);
+  if (m) {
+    const month = monthOf(m[1], '.');
+    return month ? ym(Number(m[2]), month) : null;
+  }
+  m = MONTH_FORM.exec(s);
+  const month = m ? monthOf(m[1], m[2]) : null;
+  if (m && month) {
+    if (m[3]) return ym(Number(m[3]), month);
+    const yy = Number(m[4] ?? m[5]);
+    if (m[5] !== undefined && !/[/-]/.test(m[2])) return null; // "Jan 19" may be a day: two digits need "Jan-19" or "Jan '19"
+    return ym(yy <= 50 ? 2000 + yy : 1900 + yy, month);
+  }
+  m = SEASON_YEAR.exec(s);
   if (m) return ym(Number(m[2]), { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }[m[1]] ?? null);
-  m = s.match(new RegExp(`^(${YEAR_RE})[-/.](\\d{1,2})$`));
+  m = YEAR_MONTH.exec(s);
   if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? ym(Number(m[1]), Number(m[2])) : null;
-  m = s.match(new RegExp(`^(\\d{1,2})[/.-](${YEAR_RE})$`));
+  m = MONTH_SLASH_YEAR.exec(s);
   if (m) return Number(m[1]) >= 1 && Number(m[1]) <= 12 ? ym(Number(m[2]), Number(m[1])) : null;
-  m = s.match(new RegExp(`^(${YEAR_RE})$`));
+  m = YEAR_ONLY.exec(s);
   if (m) return ym(Number(m[1]), null);
   return null;
 }
@@ -63,27 +141,48 @@ function ym(year: number, month: number | null): DateValue | null {
   return { value: month ? `${year}-${String(month).padStart(2, '0')}` : String(year), year, month, present: false };
 }
 
+function ordered(start: DateValue, end: DateValue | null): boolean {
+  if (!end || end.present) return true;
+  return end.year > start.year || (end.year === start.year && (end.month ?? 12) >= (start.month ?? 1));
+}
+
+/** Every match of `re` in `line` that `accept` takes; after a refused match the scan resumes one character on. */
+function scan(re: RegExp, line: string, accept: (m: RegExpExecArray) => boolean): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (!accept(m)) re.lastIndex = m.index + 1;
+    else if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
 /** All date ranges in a line, in order. */
 export const findDateRanges = memo(findDateRangesUncached);
 
 function findDateRangesUncached(line: string): DateRange[] {
   const out: DateRange[] = [];
-  for (const m of line.matchAll(RANGE_RE)) {
-    const start = parseDate(m[1]);
-    const end = parseDate(m[2]);
-    if (!start || start.present) continue;
-    if (end && !end.present && end.year < start.year) continue;
-    // "2019-03" alone is a month, not a range 2019 → 03: DATE_RE already prefers YYYY-MM; guard "2019 - 2" nonsense
-    out.push({ start, end, raw: m[0].trim(), index: m.index ?? 0 });
-  }
-  if (out.length === 0) {
-    for (const m of line.matchAll(SINCE_RE)) {
+  const taken = (i: number, len: number): boolean => out.some((r) => i < r.index + r.raw.length && i + len > r.index);
+  for (const re of [BETWEEN_RE, RANGE_RE]) {
+    scan(re, line, (m) => {
       const start = parseDate(m[1]);
-      if (!start || start.present) continue;
-      out.push({ start, end: { value: 'Present', year: 0, month: null, present: true }, raw: m[0].trim(), index: m.index ?? 0 });
-    }
+      const end = parseDate(m[2]);
+      if (!start || start.present || !end || !ordered(start, end)) return false;
+      const raw = m[0].trim();
+      const index = m.index + m[0].indexOf(raw);
+      if (!taken(index, raw.length)) out.push({ start, end, raw, index });
+      return true;
+    });
   }
-  return out;
+  for (const re of [SINCE_RE, ONWARDS_RE]) {
+    scan(re, line, (m) => {
+      const start = parseDate(m[1]);
+      if (!start || start.present) return false;
+      const raw = m[0].trim();
+      const index = m.index + m[0].indexOf(raw);
+      if (!taken(index, raw.length)) out.push({ start, end: { ...PRESENT }, raw, index });
+      return true;
+    });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /** Single dates (not ranges) in a line: used for one-date headers ("2019") and the truthfulness check. */
@@ -91,10 +190,12 @@ export const findDates = memo(findDatesUncached);
 
 function findDatesUncached(line: string): DateValue[] {
   const out: DateValue[] = [];
-  for (const m of line.matchAll(SINGLE_RE)) {
+  scan(SINGLE_RE, line, (m) => {
     const d = parseDate(m[1]);
-    if (d && !d.present) out.push(d);
-  }
+    if (!d) return false;
+    if (!d.present) out.push(d);
+    return true;
+  });
   return out;
 }
 

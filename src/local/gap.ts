@@ -3,12 +3,14 @@ import type { DomainInsights, GapAnalysis, JobFit, ResumeProfile } from './types
 import { jobDomainVotes, parseJobAd, type JobProfile, type Requirement } from './jobad.js';
 import { parseResume, type ParsedResume } from './resume.js';
 import { resumeSkillEvidence } from './analysis.js';
-import { canonicalSkill, findCertifications, impliedSkills, skillAliases, titleSkills } from './skills.js';
+import { canonicalSkill, findCertifications, impliedSkills, relatedSkills, skillAliases, titleSkills } from './skills.js';
 import { englishList, escapeRegex, uniqueCI } from './text.js';
 
 /** Weights: a required item counts twice a preferred one; a skill only named among the duties counts half. */
 export const REQUIRED_WEIGHT = 2;
 export const PREFERRED_WEIGHT = 1;
+/** What a requirement met only by a related skill (MySQL for PostgreSQL) is worth: partly met, never met. */
+export const RELATED_CREDIT = 0.5;
 export const DUTIES_WEIGHT = 0.5;
 
 export function requirementWeight(unit: Requirement[]): number {
@@ -51,7 +53,9 @@ export function resumeEvidence(r: ParsedResume, profile?: ResumeProfile | null):
 export function requirementMet(req: Requirement, ev: Evidence): number {
   switch (req.kind) {
     case 'skill':
-      return ev.named.has(req.keyword) ? 1 : ev.implied.has(req.keyword) ? 1 : 0;
+      if (ev.named.has(req.keyword) || ev.implied.has(req.keyword)) return 1;
+      // a sibling the resume names (MySQL for PostgreSQL) meets it in part
+      return relatedSkills(req.keyword).some((r) => ev.named.has(r)) ? RELATED_CREDIT : 0;
     case 'certification':
       if (ev.certifications.has(req.keyword)) return 1;
       if (req.skill) return skillAliases(req.skill).some((a) => a.length > 1 && new RegExp(`(?<![\\p{L}])${escapeRegex(a.toLowerCase())}(?![\\p{L}])`, 'u').test(ev.certText)) ? 1 : 0;
@@ -78,9 +82,21 @@ const DOMAIN_LABEL: Record<string, string> = {
   finance: 'Finance & Accounting',
   healthcare: 'Healthcare',
   business: 'Business Operations',
+  operations: 'Operations & Logistics',
+  trades: 'Skilled Trades',
+  hospitality: 'Hospitality',
+  people: 'Human Resources',
+  education: 'Education',
+  legal: 'Legal',
 };
 
 const TITLE_DOMAIN: [RegExp, string][] = [
+  [/\b(?:teacher|teaching|tutor|lecturer|educator|early childhood|school)\b/i, 'education'],
+  [/\b(?:electrician|plumber|welder|mechanic|technician|carpenter|hvac|fitter|tradesperson)\b/i, 'trades'],
+  [/\b(?:chef|cook|kitchen|restaurant|hotel|barista|bartender|hospitality)\b/i, 'hospitality'],
+  [/\b(?:hr|human resources|recruit\w*|talent|people partner|social worker)\b/i, 'people'],
+  [/\b(?:solicitor|lawyer|attorney|paralegal|counsel|legal)\b/i, 'legal'],
+  [/\b(?:warehouse|logistics|driver|supply chain|operations|store manager|retail)\b/i, 'operations'],
   [/\b(?:nurse|rn|clinical|clinic|patient|physician|medical|health|hospital|pharmac|therap)/i, 'healthcare'],
   [/\b(?:account executive|sales|business development|bdr|sdr|account manager)\b/i, 'sales'],
   [/\b(?:accountant|financ|fp&a|controller|auditor|analyst,? finance|treasury|tax)/i, 'finance'],
@@ -106,6 +122,12 @@ const TRENDS: Record<string, string[]> = {
   finance: ['FP&A', 'Anaplan', 'Revenue recognition', 'Power BI', 'Python'],
   healthcare: ['Telehealth', 'Electronic health records', 'HL7', 'Quality improvement'],
   business: ['Process improvement', 'Power BI', 'Generative AI'],
+  operations: ['Warehouse management systems', 'Lean', 'Process improvement', 'Power BI'],
+  trades: ['Solar PV', 'Preventive maintenance', 'Health and safety'],
+  hospitality: ['Food safety', 'Point of sale', 'Menu costing'],
+  people: ['HRIS', 'Employee engagement', 'Workforce planning'],
+  education: ['Google Classroom', 'Differentiated instruction', 'Generative AI'],
+  legal: ['Legal research', 'Generative AI'],
 };
 
 export function detectDomain(jp: JobProfile): string {

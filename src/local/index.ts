@@ -42,3 +42,15 @@ export function verifyTailoring(original: string, tailored: string, jobAd?: stri
 export function annotatePolish(originalResume: string, polished: PolishedResume, jobAd: string): PolishedResume {
   return annotate(originalResume, polished, jobAd);
 }
+
+/**
+ * The engine's regexes are large (the skill taxonomy, the date grammar, headings, titles): V8 compiles each on
+ * first use, which would otherwise land on the first stage a worker runs, under that stage's timeout. Reading a
+ * small resume and job ad once at start-up moves that cost out of every stage.
+ */
+function warmUp(): void {
+  const resumeText = 'Jane Doe\njane@example.com\n\nExperience\nSenior Engineer — Acme Corp, Berlin\nJan 2020 – Present\n- Built APIs in Python and Go\n\nEducation\nBSc Physics, 2015';
+  const profile = runAnalysis({ resumeText, extractedSkills: [], confidenceThreshold: 0.7, asOf: '2025-01-01' });
+  runAnalysisGap({ resumeText, jobAd: 'Backend Engineer\n\nRequirements:\n- 3+ years of Python\n- AWS Certified Solutions Architect is a plus', profile, domainInsights: null });
+}
+warmUp();

@@ -37,14 +37,14 @@ export interface JobProfile {
 type Zone = 'required' | 'preferred' | 'duties' | 'about' | 'neutral';
 
 const REQUIRED_HEAD =
-  /\b(?:requirements?|required|must[- ]haves?|qualifications|what you(?:'|’)?ll (?:need|bring)|what you need|what you bring|you have|you bring|you(?:'|’)?re|who you are|what we(?:'|’)?re looking for|we(?:'|’)?re looking for|what we look for|minimum|basic qualifications|essential|skills(?: (?:and|&) experience)?|experience|about you|your profile|your background|the ideal candidate|ideal candidate|competencies|key skills)\b/i;
+  /\b(?:requirements?|required|mandatory|must[- ]haves?|qualifications|what you(?:'|’)?ll (?:need|bring)|what you need|what you bring|you have|you bring|you(?:'|’)?re|who you are|what we(?:'|’)?re looking for|we(?:'|’)?re looking for|what we look for|minimum|basic qualifications|essential|skills(?: (?:and|&) experience)?|experience|about you|your profile|your background|the ideal candidate|ideal candidate|competencies|key skills)\b/i;
 const PREFERRED_HEAD =
-  /\b(?:nice[- ]to[- ]haves?|bonus(?: points)?|preferred|pluses|a plus|desirable|desired|ideally|extra credit|good to have|great to have|would be great|it(?:'|’)?s a plus|even better|additional)\b/i;
+  /\b(?:nice[- ]to[- ]haves?|bonus(?: points)?|preferred|pluses|a plus|desirable|desired|ideally|extra credit|good to have|great to have|would be great|it(?:'|’)?s a plus|even better|additional|assets?|advantageous|an advantage|highly regarded)\b/i;
 const DUTIES_HEAD = /\b(?:responsibilit(?:y|ies)|what you(?:'|’)?ll do|what you will do|the role|your role|role overview|day[- ]to[- ]day|you will|duties|your impact|what you(?:'|’)?ll work on|your mission|the job|key tasks)\b/i;
 const ABOUT_HEAD = /\b(?:about (?:us|the company|the team|[A-Z]\w+)|benefits|perks|we offer|what we offer|compensation|salary|why join|why you(?:'|’)?ll love|our (?:team|company|values|mission)|equal opportunity|how to apply|location|working here|life at)\b/i;
 
 const PREFERRED_PHRASE =
-  /\b(?:a plus|is a plus|are a plus|plus\b(?!\s+\d)|nice[- ]to[- ]have|bonus|preferred|preferably|desirable|ideally|good to have|an advantage|advantageous|helpful|would be great|is welcome|appreciated|beneficial|not required|optional)\b/i;
+  /\b(?:a plus|is a plus|are a plus|plus(?=\s*(?:[.!,;)]|$))|pluses|nice[- ]to[- ]have|bonus|preferred|preferably|desirable|desired|ideally|good to have|an advantage|advantageous|helpful|would be (?:great|nice|ideal|useful|an asset)|an asset|(?:highly\s+)?regarded|is welcome|appreciated|beneficial|not required|optional)\b/i;
 const REQUIRED_PHRASE = /\b(?:required|must|mandatory|essential|need to have|you have|proven|minimum|at least|strong|solid|expert|proficien(?:t|cy))\b/i;
 
 function headingZone(line: string): Zone | null {
@@ -150,7 +150,17 @@ function parseJobAdUncached(text: string): JobProfile {
     const raw = lines[i];
     if (!raw.trim()) continue;
     let z = headingZone(raw);
-    const content = stripMarkdown(isBullet(raw) ? stripBullet(raw) : raw);
+    let content = stripMarkdown(isBullet(raw) ? stripBullet(raw) : raw);
+    // an ad written as one paragraph: its first sentence (up to ". ", " — " or ": ") is the title, the rest is read
+    let paragraphRest = '';
+    if (i === firstContent && content.split(/\s+/).length > 16) {
+      const m = /^(.{3,140}?)(?:(?<!\b(?:St|Dr|Mr|Mrs|Ms|Inc|Ltd|Co|Jr|Sr|[A-Z]))\.\s+|\s+[—–]\s+|:\s+)(?=\S)/.exec(content);
+      if (m) {
+        paragraphRest = content.slice(m[0].length);
+        content = m[1];
+        z = null;
+      }
+    }
     if (!title && content && !sawContent && (z === null || z === 'neutral' || z === 'about')) {
       title = content.slice(0, 120);
       seniority = seniorityWord(title);
@@ -160,7 +170,9 @@ function parseJobAdUncached(text: string): JobProfile {
     if (z === 'neutral' && i === firstContent) {
       // the title line: its skills are context, not requirements
       for (const s of findSkills(content)) if (!allSkills.includes(s)) allSkills.push(s);
-      continue;
+      if (!paragraphRest) continue;
+      content = paragraphRest;
+      z = null;
     }
     if (z) {
       zone = z;
@@ -171,26 +183,37 @@ function parseJobAdUncached(text: string): JobProfile {
     let lineZone = zone;
     const inline = /^([^:]{2,40}):\s*\S/.exec(content);
     if (inline) {
+      // "Nice to have: Kafka" sets the zone; "MLOps: MLflow, Kubeflow" under Requirements stays required
       const iz = headingZone(inline[1] + ':');
-      if (iz) lineZone = iz;
+      if (iz && iz !== 'neutral') lineZone = iz;
     }
     if (lineZone === 'about') continue;
     curZone = lineZone === 'neutral' ? 'other' : lineZone;
-    let required: boolean;
-    if (PREFERRED_PHRASE.test(content)) required = false;
-    else if (lineZone === 'preferred') required = false;
-    else if (lineZone === 'required') required = true;
-    else if (lineZone === 'duties') required = !hasRequirementsZone;
-    else required = !hasRequirementsZone || REQUIRED_PHRASE.test(content);
-    // a line with both ("Python required; Go a plus"): split on ; and ( and judge each part
-    const parts = content.split(/;|\.\s+|\s+\(|\s*,\s*(?:and\s+)?(?=(?:ideally|preferably|bonus|plus)\b)/i);
-    for (const rawPart of parts.length > 1 ? parts : [content]) {
+    const zoneRequired =
+      lineZone === 'preferred' ? false : lineZone === 'required' ? true : lineZone === 'duties' ? !hasRequirementsZone : !hasRequirementsZone || REQUIRED_PHRASE.test(content);
+    const required = PREFERRED_PHRASE.test(content) ? false : zoneRequired;
+    // each sentence is judged by its own wording ("Expert in C#. Angular is a plus."); within one, a qualifier in
+    // parentheses or after a comma judges its own part ("licence (Red Seal preferred)", "Python, ideally Go"), and a
+    // qualifier naming nothing judges the part before it ("Kafka (nice to have)")
+    const parts: { text: string; required: boolean }[] = [];
+    const explicit = (t: string): boolean => /\b(?:required|must|mandatory)\b/i.test(t);
+    const names = (t: string): boolean => findSkillHits(t).length + findCertificationHits(t).length > 0;
+    for (const sentence of content.split(/;|(?<!\b(?:[A-Z]|St|Dr|Inc|Ltd|Co|Jr|Sr|e\.g|i\.e|vs|etc))\.\s+/)) {
+      const sub = sentence.split(/\s+\(|\s*,\s*(?:and\s+)?(?=(?:ideally|preferably|bonus|plus)\b)/i);
+      const sentPreferred = PREFERRED_PHRASE.test(sentence);
+      const ownQualifier = sub.length > 1 && sub.some((x) => PREFERRED_PHRASE.test(x) && names(x));
+      sub.forEach((x, k) => {
+        let r: boolean;
+        if (PREFERRED_PHRASE.test(x)) r = false;
+        else if (explicit(x)) r = true;
+        else if (k + 1 < sub.length && PREFERRED_PHRASE.test(sub[k + 1]) && !names(sub[k + 1])) r = false;
+        else if (sentPreferred && !ownQualifier) r = false;
+        else r = explicit(sentence) || zoneRequired;
+        parts.push({ text: x, required: r });
+      });
+    }
+    for (const { text: rawPart, required: partRequired } of parts) {
       const part = blankDegreeField(expandEllipsis(rawPart));
-      let partRequired = required;
-      if (parts.length > 1) {
-        if (PREFERRED_PHRASE.test(part)) partRequired = false;
-        else if (/\b(?:required|must|mandatory)\b/i.test(part)) partRequired = true;
-      }
       const hits = [
         ...findSkillHits(part).map((h) => ({ ...h, kind: 'skill' as ReqKind })),
         ...findCertificationHits(part).map((h) => ({ ...h, kind: 'certification' as ReqKind })),
@@ -274,7 +297,8 @@ export function jobDomainVotes(jp: JobProfile): Map<string, number> {
   for (const r of jp.requirements) {
     if (r.kind !== 'skill') continue;
     const c = skillCategory(r.keyword);
-    if (c) votes.set(c, (votes.get(c) ?? 0) + (r.required ? 2 : 1));
+    // soft skills and languages are asked for in every field: they name none
+    if (c && c !== 'soft' && c !== 'languages') votes.set(c, (votes.get(c) ?? 0) + (r.required ? 2 : 1));
   }
   return votes;
 }

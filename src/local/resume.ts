@@ -8,6 +8,7 @@ import { splitSections, type Section } from './sections.js';
 import { findCertifications } from './skills.js';
 import { isBullet, normalizeText, stripBullet, stripMarkdown } from './text.js';
 import { findDateRanges } from './dates.js';
+import { recoverLayout } from './layout.js';
 
 export interface ParsedResume {
   name: string | null;
@@ -23,6 +24,8 @@ export interface ParsedResume {
 }
 
 const CONTACT = /@|https?:\/\/|www\.|linkedin|github\.com|\+?\d[\d\s().-]{6,}\d|\|/i;
+
+const DOCUMENT_WORD = /^(?:resume|résumé|curriculum vitae|cv|c\.v\.|lebenslauf|bio\s*data|biodata)(?:\s*[/|]\s*(?:resume|cv|curriculum vitae))?$/i;
 
 function looksLikeName(line: string): boolean {
   const s = stripMarkdown(line).trim();
@@ -47,7 +50,8 @@ export function parseResume(text: string): ParsedResume {
 }
 
 function parseResumeUncached(text: string): ParsedResume {
-  const lines = normalizeText(text).split('\n');
+  // two columns read into one stream, or no line breaks at all: recovered before anything else reads the lines
+  const lines = recoverLayout(normalizeText(text).split('\n'));
   let sections = splitSections(lines);
   const pre = sections[0];
   let name: string | null = null;
@@ -57,6 +61,17 @@ function parseResumeUncached(text: string): ParsedResume {
   for (const l of pre.lines) {
     const s = stripMarkdown(l).trim();
     if (!s) continue;
+    // "RESUME", "Curriculum Vitae", "Lebenslauf / CV" above the name say what the document is
+    if (!sawContent && DOCUMENT_WORD.test(s)) {
+      intro.push(l);
+      continue;
+    }
+    const labelled = /^(?:full\s+)?name\s*[:：]\s*(.+)$/i.exec(s);
+    if (!name && labelled && looksLikeName(labelled[1])) {
+      name = labelled[1].trim();
+      sawContent = true;
+      continue;
+    }
     if (!sawContent) {
       sawContent = true;
       // "Arjun Mehta — Machine Learning Engineer": the name is the part before the dash
@@ -80,6 +95,16 @@ function parseResumeUncached(text: string): ParsedResume {
     }
     if (CONTACT.test(s) && s.length < 200 && (intro.length === 0 || /@|https?:\/\/|www\.|linkedin|github|\+?\d[\d\s().-]{6,}\d/i.test(s))) contact.push(s);
     else intro.push(l);
+  }
+  // "Name: Wanjiru Kamau" under a "Personal details" heading
+  if (!name) {
+    for (const l of lines.slice(0, 20)) {
+      const m = /^\s*(?:full\s+)?name\s*[:：]\s*(.+)$/i.exec(stripMarkdown(l));
+      if (m && looksLikeName(m[1])) {
+        name = m[1].trim();
+        break;
+      }
+    }
   }
   // Documents with no headings at all: find experience entries among all lines
   const hasExperience = sections.some((s) => s.kind === 'experience');

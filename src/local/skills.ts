@@ -8,7 +8,7 @@
  * every short all-capitals alias) and pass extra guards: `Go` is not the verb ("go to market", "Go-live"),
  * `C`/`R` are not initials, grades, "Series C", "C-suite", "R&D".
  */
-import { CERTIFICATIONS, IMPLIES, SKILL_DATA, TITLE_SKILLS, type SkillCategory } from './taxonomy.js';
+import { CERTIFICATIONS, IMPLIES, RELATED, SKILL_DATA, TITLE_SKILLS, type SkillCategory } from './taxonomy.js';
 import { escapeRegex, memo } from './text.js';
 
 export interface SkillDef {
@@ -108,11 +108,35 @@ function passesGuard(alias: string, before: string, after: string): boolean {
   if (alias === 'Lambda' && !/(?:AWS|function|serverless)/i.test(before + after)) return false;
   if (alias === 'Unity' && /^\s+(?:of|and)\b/i.test(after)) return false;
   if (alias === 'Sketch' && /^\s+(?:of|out|artist)/i.test(after)) return false;
-  if (alias === 'Chef' && /(?:head|sous|pastry|executive)\s+$/i.test(before)) return false;
+  // Chef the tool, not the cook: "Sous Chef", "Chef de Partie", "Chef d'équipe"
+  if (alias === 'Chef' && (/(?:head|sous|pastry|executive|commis|private|line|junior|senior|personal|development)\s+$/i.test(before) || /^\s+(?:de\b|d['’]|at\b|in\b)/i.test(after))) return false;
+  if ((alias === 'Welsh' || alias === 'Irish' || alias === 'English') && /^\s+(?:citizen|national|passport|government|county|sea|breakfast|literature)\b/i.test(after)) return false;
   if (alias === 'Cassandra' && !/(?:apache|database|db|nosql|cql|cluster|sql|redis|mongo|kafka|,)/i.test(before.slice(-40) + after.slice(0, 40))) return false;
   if (alias === 'Ray' && /^\s+[A-Z][a-z]/.test(after) && !/^\s+(?:Serve|Tune|Train|Data)\b/.test(after)) return false;
   if (alias === 'Node' && /^\s+(?:of|in|graph)/i.test(after)) return false;
   if (alias === 'Oracle' && /^\s+(?:of)\b/i.test(after)) return false;
+  return true;
+}
+
+/** Words after a name that make it an organisation: "HCL Technologies", "Oracle Corporation", "Shell Business Operations". */
+const ORG_AFTER =
+  /^\s+(?:Technologies|Technology|Corporation|Corp\b\.?|Inc\b\.?|Ltd\b\.?|Limited|LLC|LLP|plc|PLC|GmbH|AG|Systems|Software|Labs|Group|Bank|Business|Energy|Services|Consulting|Partners|Holdings|International|India|Global|Pvt\b\.?|Infotech|Infosystems|Academy|Foundation)\b/;
+/** Words after an industry word that make it the employer's trade: "a logistics firm", "a SaaS company". */
+const TRADE_AFTER = /^\s+(?:firm|firms|company|companies|industry|sector|provider|providers|startup|start-up|corporation|conglomerate)\b/i;
+/** Names that are companies as well as skills: "at Oracle", "joined Salesforce", "@ HubSpot" name the employer. */
+const EMPLOYERS = new Set(['Oracle Database', 'Salesforce', 'HubSpot', 'SAP', 'Epic', 'Workday', 'Amplitude', 'Notion', 'Gong', 'Unity', 'Intercom', 'Zendesk', 'Bash', 'Cerner', 'Databricks', 'Snowflake', 'Datadog', 'Splunk', 'Cloudflare', 'Vercel', 'Heroku', 'Atlassian', 'Jira', 'Mixpanel', 'Stripe']);
+
+/**
+ * An alias never fires out of context: not as part of an organisation's name, not as an industry ("logistics
+ * firm"), not as the employer after "at"/"joined", not as a standard of another trade ("AWS D1.1" is the American
+ * Welding Society's code).
+ */
+function inContext(skill: string, alias: string, before: string, after: string): boolean {
+  if (ORG_AFTER.test(after) || TRADE_AFTER.test(after)) return false;
+  if (EMPLOYERS.has(skill) && /(?:\bat|@|\bjoined|\bjoining)\s+$/i.test(before)) return false;
+  if (alias === 'AWS' && /^\s+D\d/.test(after)) return false;
+  // a language before a proper noun is an adjective of a name: "German Jordanian University", "French Riviera"
+  if (BY_NAME.get(skill.toLowerCase())?.category === 'languages' && /^\s+\p{Lu}\p{Ll}/u.test(after)) return false;
   return true;
 }
 
@@ -142,6 +166,8 @@ function findSkillHitsUncached(raw: string): SkillHit[] {
   for (const m of text.matchAll(CI_REGEX)) {
     const ref = lookupCI(m[0]);
     if (!ref) continue;
+    const at = m.index ?? 0;
+    if (!inContext(ref.skill.name, ref.alias, text.slice(Math.max(0, at - 24), at), text.slice(at + m[0].length, at + m[0].length + 24))) continue;
     hits.push({ name: ref.skill.name, category: ref.skill.category, index: m.index ?? 0, text: m[0] });
     taken.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
@@ -153,7 +179,7 @@ function findSkillHitsUncached(raw: string): SkillHit[] {
     if (!ref) continue;
     const before = text.slice(Math.max(0, start - 24), start);
     const after = text.slice(end, end + 24);
-    if (!passesGuard(ref.alias, before, after)) continue;
+    if (!passesGuard(ref.alias, before, after) || !inContext(ref.skill.name, ref.alias, before, after)) continue;
     hits.push({ name: ref.skill.name, category: ref.skill.category, index: start, text: m[0] });
   }
   hits.sort((a, b) => a.index - b.index);
@@ -197,6 +223,14 @@ export function skillCategory(name: string): SkillCategory | null {
 
 export function skillAliases(name: string): string[] {
   return BY_NAME.get(name.toLowerCase())?.aliases ?? [name];
+}
+
+const SIBLINGS = new Map<string, Set<string>>();
+for (const family of RELATED) for (const a of family) for (const b of family) if (a !== b) (SIBLINGS.get(a) ?? SIBLINGS.set(a, new Set()).get(a)!).add(b);
+
+/** Skills that stand in for this one in part (PostgreSQL ↔ MySQL): see RELATED. */
+export function relatedSkills(name: string): string[] {
+  return [...(SIBLINGS.get(name) ?? [])];
 }
 
 export function impliedSkills(name: string): string[] {

@@ -30,7 +30,7 @@ export const MAX_LINE = 2000;
 /** The engine looks at no more than this many characters of any single text. */
 export const MAX_TEXT = 120_000;
 
-const BULLET_SPACE = /^(\s*(?:[•●▪◦‣∙·►▶➤→✓✔■□*+–-]|\d{1,2}[.)]))[ \t]+/;
+const BULLET_SPACE = /^(\s*(?:[•●▪◦‣∙·►▶➤➢➣➔→✓✔☑■□◆◇❖♦○⁃∘*+–-]|\d{1,2}[.)]))[ \t]+/;
 
 /**
  * Normalises a document: NFC, invisible characters removed, CRLF → LF, non-breaking and exotic spaces → space,
@@ -109,7 +109,8 @@ function stripMarkdownUncached(line: string): string {
     .trim();
 }
 
-const BULLET = /^\s*(?:[•●▪◦‣∙·►▶➤→✓✔■□\-*+–]|\d{1,2}[.)]|[a-z][.)])\s+/;
+/** Bullet glyphs resumes use (Word, PDF copies, markdown), numbers (`1.`, `2)`) and letters (`a)`). */
+const BULLET = /^\s*(?:(?:[•●▪◦‣∙·►▶➤➢➣➔→✓✔☑■□◆◇❖♦○⁃∘\-*+–]|\d{1,2}[.)]|[a-z][.)])\s+|・\s*)/;
 
 export function isBullet(line: string): boolean {
   return BULLET.test(line);
