@@ -33,6 +33,7 @@ export function toEnhancement(record: EnhancementRecord, now = Date.now()): Enha
     // Fallback notes of any stage (a model chain that ended on `local`) belong with the editor's.
     editorialNotes: polish ? [...polish.editorialNotes, ...notes] : null,
     provenance: polish?.provenance ?? null,
+    changes: polish?.changes?.map(({ order: _order, ...change }) => change) ?? null,
     usage: {
       llmCalls: sum((r) => r.llmCalls),
       cacheHits: runs.filter((r) => r.cached).length,

@@ -4,8 +4,9 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { EnhancementEventResolver, EnhancementResolver } from './enhancement.resolver.js';
 import { ModelsResolver } from './models.js';
 import { VerifyResolver } from './verify.resolver.js';
+import { ReviewResolver } from './review.resolver.js';
 
-export const RESOLVERS = [EnhancementResolver, EnhancementEventResolver, ModelsResolver, VerifyResolver] as const;
+export const RESOLVERS = [EnhancementResolver, EnhancementEventResolver, ModelsResolver, VerifyResolver, ReviewResolver] as const;
 
 /**
  * type-graphql insists on a PubSub for any @Subscription, but ours stream from Redis through their

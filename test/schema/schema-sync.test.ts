@@ -14,8 +14,6 @@ const oursText = readFileSync(new URL('../../operations/contract.graphql', impor
 const PENDING: Record<string, number> = {
   Models: 13, // ModelInfo.outputMode
   StagePreview: 13,
-  EnhancementChanges: 12,
-  ReviewChanges: 12,
   ImportResume: 15,
   ExportResume: 15,
   CoverLetter: 15,

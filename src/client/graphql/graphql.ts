@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** APPLIED: in finalResumeMarkdown. HELD: not in it (the audit or a reader held it). */
+export type ChangeStatus =
+  | 'APPLIED'
+  | 'HELD';
+
 /** A model's circuit breaker: CLOSED lets calls through, OPEN skips the model, HALF_OPEN lets one probe through. */
 export type CircuitState =
   | 'CLOSED'
@@ -47,6 +52,7 @@ export type EnhancementStatus =
 /** What an enhancement event announces. */
 export type EventType =
   | 'CANCELLED'
+  | 'CHANGES_REVIEWED'
   | 'COMPLETED'
   | 'FAILED'
   | 'QUEUED'
@@ -103,15 +109,24 @@ export type SuggestionKind =
   | 'SKILL'
   | 'WORDING';
 
-/** What a tailored resume claims that its original does not support. */
+/** What a tailored resume (or a proposed change) claims that its original does not support. */
 export type TruthFindingKind =
   | 'CHANGED_DATE'
   | 'CHANGED_NAME'
+  /** A role of the original missing from the tailored text. */
+  | 'DROPPED_ROLE'
   | 'DROPPED_SECTION'
+  /** A resume line in the first person ("I", "my", "we"), where its source was not. */
+  | 'FIRST_PERSON'
+  /** A number the source line does not state, one moved to another context, or a spelled-out claim such as "doubled". */
   | 'INFLATED_NUMBER'
+  /** More ownership or reach than the source line states: assisted → led, a team size, "company-wide". */
+  | 'INFLATED_SCOPE'
   | 'INVENTED_CERTIFICATION'
   | 'INVENTED_DEGREE'
   | 'INVENTED_EMPLOYER'
+  /** A skill, tool or technology that neither the resume nor an extractedSkills entry at or above the threshold supports. */
+  | 'INVENTED_SKILL'
   | 'INVENTED_TITLE';
 
 export type StartEnhancementMutationVariables = Exact<{
@@ -134,7 +149,7 @@ export type EnhancementResultQueryVariables = Exact<{
 }>;
 
 
-export type EnhancementResultQuery = { enhancement: { id: string, status: EnhancementStatus, requestedStages: Array<PipelineStage>, createdAt: string, completedAt: string | null, finalResumeMarkdown: string | null, editorialNotes: Array<string> | null, error: { code: string, message: string, stage: PipelineStage | null } | null, stages: Array<{ stage: PipelineStage, status: StageStatus, attempts: number, cached: boolean, provider: string | null, model: string | null, durationMs: number | null, costUsd: number, promptTokens: number, completionTokens: number, error: string | null }>, experiences: Array<{ title: string, company: string, startDate: string | null, endDate: string | null, highlights: Array<string>, skills: Array<string> }> | null, skills: { all: Array<string>, high: Array<{ name: string, confidence: number, source: SkillSource }>, medium: Array<{ name: string, confidence: number, source: SkillSource }>, low: Array<{ name: string, confidence: number, source: SkillSource }> } | null, seniority: { level: SeniorityLevel, confidence: number, yearsOfExperience: number, reasoning: string } | null, domainInsights: { domain: string, skillGapPriority: Array<string>, emergingTrends: Array<string> } | null, gapAnalysis: { summary: string, matchScore: number, matchedKeywords: Array<string>, missingKeywords: Array<string>, criticalGaps: Array<string>, niceToHaveGaps: Array<string> } | null, suggestions: Array<{ kind: SuggestionKind, title: string, detail: string, addressesGaps: Array<string>, priority: number }> | null, dossier: { masterProfile: string, industryIntel: string, tailoringStrategy: string, keyMetrics: Array<string> } | null, creativeDraft: { narrative: string, storyArc: Array<string> } | null, starBullets: Array<{ situation: string, task: string, action: string, result: string, text: string }> | null, provenance: Array<{ claim: string, source: string | null, synthetic: boolean }> | null, usage: { llmCalls: number, cacheHits: number, promptTokens: number, completionTokens: number, totalTokens: number, costUsd: number, savedCostUsd: number, durationMs: number } } };
+export type EnhancementResultQuery = { enhancement: { id: string, status: EnhancementStatus, requestedStages: Array<PipelineStage>, createdAt: string, completedAt: string | null, finalResumeMarkdown: string | null, editorialNotes: Array<string> | null, error: { code: string, message: string, stage: PipelineStage | null } | null, stages: Array<{ stage: PipelineStage, status: StageStatus, attempts: number, cached: boolean, provider: string | null, model: string | null, durationMs: number | null, costUsd: number, promptTokens: number, completionTokens: number, error: string | null }>, experiences: Array<{ title: string, company: string, startDate: string | null, endDate: string | null, highlights: Array<string>, skills: Array<string> }> | null, skills: { all: Array<string>, high: Array<{ name: string, confidence: number, source: SkillSource }>, medium: Array<{ name: string, confidence: number, source: SkillSource }>, low: Array<{ name: string, confidence: number, source: SkillSource }> } | null, seniority: { level: SeniorityLevel, confidence: number, yearsOfExperience: number, reasoning: string } | null, domainInsights: { domain: string, skillGapPriority: Array<string>, emergingTrends: Array<string> } | null, gapAnalysis: { summary: string, matchScore: number, matchedKeywords: Array<string>, missingKeywords: Array<string>, criticalGaps: Array<string>, niceToHaveGaps: Array<string> } | null, suggestions: Array<{ kind: SuggestionKind, title: string, detail: string, addressesGaps: Array<string>, priority: number }> | null, dossier: { masterProfile: string, industryIntel: string, tailoringStrategy: string, keyMetrics: Array<string> } | null, creativeDraft: { narrative: string, storyArc: Array<string> } | null, starBullets: Array<{ situation: string | null, task: string | null, action: string, result: string | null, text: string }> | null, provenance: Array<{ claim: string, source: string | null, synthetic: boolean }> | null, usage: { llmCalls: number, cacheHits: number, promptTokens: number, completionTokens: number, totalTokens: number, costUsd: number, savedCostUsd: number, durationMs: number } } };
 
 export type CancelEnhancementMutationVariables = Exact<{
   id: string | number;
@@ -171,6 +186,22 @@ export type VerifyTailoringQueryVariables = Exact<{
 
 
 export type VerifyTailoringQuery = { verifyTailoring: { faithful: boolean, coveredKeywords: Array<string>, missingKeywords: Array<string>, findings: Array<{ kind: TruthFindingKind, excerpt: string, detail: string }> } };
+
+export type EnhancementChangesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnhancementChangesQuery = { enhancement: { id: string, status: EnhancementStatus, finalResumeMarkdown: string | null, changes: Array<{ id: string, stage: PipelineStage, target: string, before: string | null, after: string, status: ChangeStatus, reviewed: boolean, findings: Array<{ kind: TruthFindingKind, excerpt: string, detail: string }> }> | null } };
+
+export type ReviewChangesMutationVariables = Exact<{
+  id: string | number;
+  apply?: Array<string | number> | string | number | null | undefined;
+  hold?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type ReviewChangesMutation = { reviewChanges: { id: string, finalResumeMarkdown: string | null, changes: Array<{ id: string, status: ChangeStatus, reviewed: boolean }> | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -406,3 +437,39 @@ export const VerifyTailoringDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyTailoringQuery, VerifyTailoringQueryVariables>;
+export const EnhancementChangesDocument = new TypedDocumentString(`
+    query EnhancementChanges($id: ID!) {
+  enhancement(id: $id) {
+    id
+    status
+    finalResumeMarkdown
+    changes {
+      id
+      stage
+      target
+      before
+      after
+      status
+      reviewed
+      findings {
+        kind
+        excerpt
+        detail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnhancementChangesQuery, EnhancementChangesQueryVariables>;
+export const ReviewChangesDocument = new TypedDocumentString(`
+    mutation ReviewChanges($id: ID!, $apply: [ID!], $hold: [ID!]) {
+  reviewChanges(id: $id, apply: $apply, hold: $hold) {
+    id
+    finalResumeMarkdown
+    changes {
+      id
+      status
+      reviewed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewChangesMutation, ReviewChangesMutationVariables>;

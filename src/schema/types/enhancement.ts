@@ -14,6 +14,7 @@ import {
   StarBulletType,
   SuggestionType,
 } from './outputs.js';
+import { ResumeChangeType } from './change.js';
 
 @ObjectType({ description: 'What one stage did.' })
 export class StageRunType {
@@ -73,5 +74,10 @@ export class Enhancement {
   @Field(() => String, { nullable: true }) finalResumeMarkdown!: string | null;
   @Field(() => [String], { nullable: true }) editorialNotes!: string[] | null;
   @Field(() => [ProvenanceType], { nullable: true }) provenance!: ProvenanceType[] | null;
+  @Field(() => [ResumeChangeType], {
+    nullable: true,
+    description: 'What DRAFT, STAR and POLISH proposed, each APPLIED (in finalResumeMarkdown) or HELD with its findings; null until POLISH completed.',
+  })
+  changes!: ResumeChangeType[] | null;
   @Field(() => UsageType) usage!: UsageType;
 }
