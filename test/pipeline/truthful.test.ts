@@ -82,6 +82,14 @@ async function run(resumeText: string): Promise<Run> {
   return body.data!.runEnhancement;
 }
 
+/** Applied vs held and findings by kind, printed for the report. */
+function tally(persona: string, result: Run): void {
+  const kinds: Record<string, number> = {};
+  for (const c of result.changes) for (const f of c.findings) kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
+  const applied = result.changes.filter((c) => c.status === 'APPLIED').length;
+  console.log(`${persona} persona: ${applied} changes applied, ${result.changes.length - applied} held; findings by kind: ${JSON.stringify(kinds)}`);
+}
+
 async function follow(id: string, after: string | null) {
   const client = wsClient(models.app.api!.wsUrl);
   try {
@@ -98,6 +106,7 @@ describe('a fabricating model', () => {
   beforeAll(async () => {
     fabricating(models.fake);
     result = await run(RESUME);
+    tally('fabricating', result);
   });
 
   it('gets nothing it invented into finalResumeMarkdown', () => {
@@ -143,6 +152,7 @@ describe('a faithful model', () => {
   beforeAll(async () => {
     faithful(models.fake);
     result = await run(RESUME);
+    tally('faithful', result);
   });
 
   it('has its changes APPLIED, each exactly as it stands in the resume', async () => {
