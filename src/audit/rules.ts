@@ -13,6 +13,38 @@ import { claimNumbers, sameNumber } from './numbers.js';
 type Finding = TruthFinding;
 const cut = (s: string): string => s.trim().slice(0, 200);
 
+// ---------------------------------------------------------------- the resume, read once
+
+/** What the rules look up in the whole resume, computed once per resume text. */
+interface ResumeFacts {
+  /** ` normKey(resume) ` */
+  key: string;
+  lower: string;
+  lines: string[];
+  lineNumbers: string[][];
+  numbers: string[];
+  dates: Set<string>;
+  certs: Set<string>;
+  degrees: Set<string>;
+  teams: number[];
+}
+
+const factsOf = memo((text: string): ResumeFacts => {
+  const lines = text.split('\n').filter((l) => l.trim());
+  const lineNumbers = lines.map((l) => claimNumbers(l));
+  return {
+    key: ` ${normKey(text)} `,
+    lower: text.toLowerCase(),
+    lines,
+    lineNumbers,
+    numbers: lineNumbers.flat(),
+    dates: dateKeys(text),
+    certs: new Set(findCertifications(text)),
+    degrees: new Set(DEGREES.filter((d) => d.pattern.test(text)).map((d) => d.label)),
+    teams: teamSizes(text).map((t) => t.value),
+  };
+}, 200);
+
 // ---------------------------------------------------------------- skills
 
 const resumeSkills = memo((text: string): string[] => {
@@ -94,16 +126,19 @@ export function scopeFindings(claim: string, sources: readonly string[], wholeRe
   if (!out.length && ASSIST.test(source) && !ASSIST.test(claim) && sources.length) {
     out.push({ kind: 'INFLATED_SCOPE', excerpt: cut(claim), detail: `The source says "${ASSIST.exec(source)![0]}"; the rewrite drops that and claims the work alone.` });
   }
-  const sourceLower = source.toLowerCase();
+  const whole = sources.length ? null : factsOf(wholeResume);
+  const sourceLower = whole ? whole.lower : source.toLowerCase();
   for (const m of claim.matchAll(SCOPE_WORDS)) {
     if (!sourceLower.includes(m[0].toLowerCase())) {
       out.push({ kind: 'INFLATED_SCOPE', excerpt: cut(claim), detail: `"${m[0]}" claims a reach the source does not state.` });
       break;
     }
   }
-  const stated = teamSizes(source).map((t) => t.value);
-  const sourceNumbers = new Set(claimNumbers(source).map((n) => Number(n.replace(/\D/g, ''))));
-  for (const t of teamSizes(claim)) {
+  const teams = teamSizes(claim);
+  if (!teams.length) return out;
+  const stated = whole ? whole.teams : teamSizes(source).map((t) => t.value);
+  const sourceNumbers = new Set((whole ? whole.numbers : claimNumbers(source)).map((n) => Number(n.replace(/\D/g, ''))));
+  for (const t of teams) {
     if (!stated.includes(t.value) && !sourceNumbers.has(t.value)) {
       out.push({ kind: 'INFLATED_SCOPE', excerpt: cut(claim), detail: `"${t.text}" states a team size the source does not.` });
       break;
@@ -137,12 +172,14 @@ function contextOf(text: string, number: string): string[] {
  */
 export function numberFindings(claim: string, sources: readonly string[], wholeResume: string): Finding[] {
   const out: Finding[] = [];
-  const pool = sources.length ? sources : wholeResume.split('\n');
+  const facts = factsOf(wholeResume);
+  const pool = sources.length ? [...sources] : facts.lines;
+  const poolNumbers = sources.length ? pool.map((l) => claimNumbers(l)) : facts.lineNumbers;
   const teams = new Set(teamSizes(claim).map((t) => t.value));
-  const resumeNumbers = claimNumbers(wholeResume);
+  const resumeNumbers = facts.numbers;
   for (const n of claimNumbers(claim)) {
     if (teams.has(Number(n.replace(/\D/g, '')))) continue;
-    const holders = pool.filter((line) => claimNumbers(line).some((m) => sameNumber(m, n)));
+    const holders = pool.filter((_, i) => poolNumbers[i]!.some((m) => sameNumber(m, n)));
     if (!holders.length) {
       const elsewhere = resumeNumbers.some((m) => sameNumber(m, n));
       out.push({
@@ -160,7 +197,7 @@ export function numberFindings(claim: string, sources: readonly string[], wholeR
     });
     if (!fits) out.push({ kind: 'INFLATED_NUMBER', excerpt: cut(claim), detail: `${n} is in the source, but about something else: the rewrite moves it to another context.` });
   }
-  const source = pool.join('\n').toLowerCase();
+  const source = sources.length ? pool.join('\n').toLowerCase() : facts.lower;
   for (const m of claim.matchAll(SPELLED_CLAIMS)) {
     if (!source.includes(m[0].toLowerCase())) {
       out.push({ kind: 'INFLATED_NUMBER', excerpt: cut(claim), detail: `"${m[0]}" is a quantity the source does not state.` });
@@ -180,8 +217,8 @@ const TITLE_CUE =
 /** Employers, titles, degrees, certifications and dates a line states that the resume does not. */
 export function factFindings(claim: string, wholeResume: string): Finding[] {
   const out: Finding[] = [];
-  const resumeKey = ` ${normKey(wholeResume)} `;
-  const inResume = (s: string): boolean => resumeKey.includes(` ${normKey(s)} `);
+  const facts = factsOf(wholeResume);
+  const inResume = (s: string): boolean => facts.key.includes(` ${normKey(s)} `);
   for (const m of claim.matchAll(ORG_CUE)) {
     const org = m[1]!.replace(/\s+(?:&|of)$/, '').trim();
     if (org.length < 2 || inResume(org) || findSkills(org).length > 0 || /^(?:I|A|An|The)$/.test(org)) continue;
@@ -195,13 +232,12 @@ export function factFindings(claim: string, wholeResume: string): Finding[] {
   }
   for (const d of DEGREES) {
     const m = d.pattern.exec(claim);
-    if (m && !d.pattern.test(wholeResume)) out.push({ kind: 'INVENTED_DEGREE', excerpt: cut(claim), detail: `A ${d.label} ("${m[0]}") that the resume does not mention.` });
+    if (m && !facts.degrees.has(d.label)) out.push({ kind: 'INVENTED_DEGREE', excerpt: cut(claim), detail: `A ${d.label} ("${m[0]}") that the resume does not mention.` });
   }
-  const certs = new Set(findCertifications(wholeResume));
   for (const c of findCertifications(claim)) {
-    if (!certs.has(c)) out.push({ kind: 'INVENTED_CERTIFICATION', excerpt: cut(claim), detail: `The certification "${c}" is not in the resume.` });
+    if (!facts.certs.has(c)) out.push({ kind: 'INVENTED_CERTIFICATION', excerpt: cut(claim), detail: `The certification "${c}" is not in the resume.` });
   }
-  const dates = dateKeys(wholeResume);
+  const dates = facts.dates;
   for (const d of [...findDateRanges(claim).flatMap((r) => [r.start, r.end]), ...findDates(claim)]) {
     if (!d || d.present) continue;
     if (!dates.has(d.value) && !dates.has(String(d.year))) {
