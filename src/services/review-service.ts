@@ -30,6 +30,19 @@ export class ReviewService {
   constructor(private readonly store: EnhancementStore) {}
 
   async review(tenant: string, id: string, apply: readonly string[], hold: readonly string[]): Promise<EnhancementRecord> {
+    // The event keeps the record's status as read; if it changed meanwhile (RUNNING → COMPLETED) the
+    // write is refused, and the review is made again on the record as it now stands.
+    for (let attempt = 0; ; attempt++) {
+      const done = await this.attempt(tenant, id, apply, hold);
+      if (done || attempt >= 2) return done ?? this.refusedNow(id);
+    }
+  }
+
+  private async refusedNow(id: string): Promise<never> {
+    throw new ReviewRefused('BAD_USER_INPUT', `enhancement ${id} is ${await this.store.status(id)}: its changes cannot be reviewed`, 'id');
+  }
+
+  private async attempt(tenant: string, id: string, apply: readonly string[], hold: readonly string[]): Promise<EnhancementRecord | null> {
     const record = await this.store.getOwned(id, tenant);
     if (!record) throw new ReviewRefused('NOT_FOUND', `no enhancement with id ${JSON.stringify(id)}`);
     const polish = record.outputs.POLISH;
@@ -56,10 +69,13 @@ export class ReviewService {
       status: record.status,
       // Once POLISH is done the record may still be RUNNING (SUGGEST, CRITIQUE) or COMPLETED; never
       // after a failure or a cancellation.
-      whenStatus: ['RUNNING', 'COMPLETED'],
+      whenStatus: record.status === 'RUNNING' || record.status === 'COMPLETED' ? [record.status] : [],
       output: reviewed,
     });
-    if (!event) throw new ReviewRefused('BAD_USER_INPUT', `enhancement ${record.id} is ${await this.store.status(record.id)}: its changes cannot be reviewed`, 'id');
+    if (!event) {
+      if (record.status === 'RUNNING' || record.status === 'COMPLETED') return null;
+      return this.refusedNow(record.id);
+    }
     return { ...record, outputs: { ...record.outputs, POLISH: reviewed } };
   }
 }
