@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { toOpenAISchema } from '../../src/gateway/json-schema.js';
+import { toGeminiSchema, toOpenAISchema } from '../../src/gateway/json-schema.js';
 import { DraftAnswer, PolishAnswer, ResearchAnswer, StarAnswer } from '../../src/domain/outputs.js';
 import { buildResumeDocument } from '../../src/documents/resume-document.js';
 import * as research from '../../src/pipeline/prompts/research.js';
@@ -50,6 +50,9 @@ describe('the writing prompts', () => {
       const wire = properties(toOpenAISchema(schema as z.ZodType));
       expect(wire.length).toBeGreaterThan(2);
       for (const [path, node] of wire) expect(node.description ?? node.anyOf?.find((o: any) => o.description)?.description, `${name}.${path}`).toBeTruthy();
+      const gemini = properties(toGeminiSchema(schema as z.ZodType));
+      expect(gemini.length).toBeGreaterThan(2);
+      for (const [path, node] of gemini) expect(node.description, `gemini ${name}.${path}`).toBeTruthy();
       expect(version).toMatch(new RegExp(`^${name}-\\d+:[0-9a-f]{16}$`));
     });
   }
