@@ -32,6 +32,36 @@ const find = (lines: ResumeLine[], pattern: RegExp): ResumeLine => {
   return line;
 };
 
+/** The resume the personas are written for: three roles, an "Assisted" line, numbers in context. */
+export const PERSONA_RESUME = `Jane Doe
+jane.doe@example.com | Berlin
+
+## Summary
+Backend engineer building reliable data services.
+
+## Experience
+Senior Software Engineer — Acme Analytics
+Jan 2020 – Present
+- Led the rebuild of the ingestion pipeline in TypeScript and Node.js
+- Cut p99 API latency by 40% by moving hot paths to Redis caching
+- Assisted with the PostgreSQL partitioning of 2 TB of event data
+
+Software Engineer | Globex
+2016-03 to 2019-12
+- Built REST APIs in Python and Django for 120,000 monthly users
+- Automated deployments with Docker and GitHub Actions
+
+Junior Developer — Webcraft
+2014 – 2016
+- Built client websites in PHP
+
+## Education
+B.Sc. Computer Science, Technical University of Munich, 2016
+
+## Skills
+TypeScript, Node.js, Python, PostgreSQL, Redis, Docker
+`;
+
 /** What the fabricating persona invents, each in a line of its own, so a test can find each one. */
 export const INVENTED = {
   employer: 'Initech',

@@ -14,36 +14,8 @@ import {
 import { collect, post, request, wsClient } from '../helpers/client.js';
 import { useAppWithFakeModels } from '../helpers/model-replies.js';
 import { JOB_A } from '../helpers/samples.js';
-import { fabricating, faithful, INVENTED } from '../fakes/personas.js';
+import { fabricating, faithful, INVENTED, PERSONA_RESUME as RESUME } from '../fakes/personas.js';
 
-export const RESUME = `Jane Doe
-jane.doe@example.com | Berlin
-
-## Summary
-Backend engineer building reliable data services.
-
-## Experience
-Senior Software Engineer — Acme Analytics
-Jan 2020 – Present
-- Led the rebuild of the ingestion pipeline in TypeScript and Node.js
-- Cut p99 API latency by 40% by moving hot paths to Redis caching
-- Assisted with the PostgreSQL partitioning of 2 TB of event data
-
-Software Engineer | Globex
-2016-03 to 2019-12
-- Built REST APIs in Python and Django for 120,000 monthly users
-- Automated deployments with Docker and GitHub Actions
-
-Junior Developer — Webcraft
-2014 – 2016
-- Built client websites in PHP
-
-## Education
-B.Sc. Computer Science, Technical University of Munich, 2016
-
-## Skills
-TypeScript, Node.js, Python, PostgreSQL, Redis, Docker
-`;
 
 const RUN = `mutation Run($input: EnhancementInput!) {
   runEnhancement(input: $input) {
