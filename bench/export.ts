@@ -8,7 +8,8 @@
  */
 import { letterFromMarkdown, render, resumeFromMarkdown, type RenderJob } from '../src/documents/render/index.js';
 import { EXPORT_FORMATS, type RenderedResume } from '../src/domain/rendered-resume.js';
-import { annotatePolish, runLocalTask } from '../src/local/index.js';
+import { runLocalTask } from '../src/local/index.js';
+import { runChain } from '../test/local/helpers.js';
 import { isMain, largestFixture, round, runAsMain, summarize, type BenchFigure, type BenchResult } from './lib/common.js';
 
 const RUNS = 200;
@@ -17,14 +18,9 @@ const WARMUP = 20;
 const TARGET_P99_MS = 250;
 
 function finalResume(resumeText: string, jobAd: string): string {
-  const asOf = '2025-06-01';
-  const profile = runLocalTask('analysis', { resumeText, extractedSkills: [], confidenceThreshold: 0.7, asOf });
-  const fit = runLocalTask('analysis_gap', { resumeText, jobAd, profile, domainInsights: null });
-  const dossier = runLocalTask('research', { resumeText, jobAd, analysis: { ...profile, ...fit }, domainInsights: null, asOf });
-  const draft = runLocalTask('draft', { jobAd, dossier, creativity: 'BALANCED' });
-  const star = runLocalTask('star', { creativeDraft: draft, dossier });
+  // The whole local pipeline as the stages run it (answers turned into audited changes), then the letter.
+  const { dossier, polished } = runChain(resumeText, jobAd, { asOf: '2025-06-01' });
   const letter = runLocalTask('cover_letter', { jobAd, dossier });
-  const polished = annotatePolish(resumeText, runLocalTask('polish', { star, jobAd }), jobAd);
   return `${polished.finalResumeMarkdown}\n\u0000${[letter.salutation, ...letter.paragraphs, letter.closing].join('\n\n')}`;
 }
 

@@ -30,10 +30,10 @@ export async function benchLocal(): Promise<BenchResult> {
   const pipeline = async (input: PipelineInput): Promise<void> => {
     const analysis = (await runAnalysis({ ...input }, ctx)).output;
     const suggestions = runSuggest({ analysis, jobAd: input.jobAd }, ctx).then((s) => runCritique({ suggestions: s.output.suggestions, jobAd: input.jobAd }, ctx));
-    const dossier = (await runResearch({ resumeText: input.resumeText, jobAd: input.jobAd, domainInsights: input.domainInsights, asOf: input.asOf, analysis }, ctx)).output;
+    const dossier = (await runResearch({ resumeText: input.resumeText, jobAd: input.jobAd, extractedSkills: input.extractedSkills, confidenceThreshold: input.confidenceThreshold, domainInsights: input.domainInsights, asOf: input.asOf, analysis }, ctx)).output;
     const draft = (await runDraft({ jobAd: input.jobAd, creativity: input.creativity, dossier }, ctx)).output;
     const star = (await runStar({ creativeDraft: draft, dossier }, ctx)).output;
-    await runPolish({ star, jobAd: input.jobAd, auditAgainst: input.resumeText }, ctx);
+    await runPolish({ star, jobAd: input.jobAd }, ctx);
     await suggestions;
   };
   const input = (i: number): PipelineInput => ({

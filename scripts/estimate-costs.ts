@@ -3,6 +3,10 @@
  * for a sample resume and job ad, and replies the size of the local engine's answers, priced with
  * the gateway's price table. Usage: npx tsx scripts/estimate-costs.ts [RESUME_FILE JOB_FILE]
  */
+import { buildResumeDocument } from '../src/documents/resume-document.js';
+import { researchOutput } from '../src/pipeline/stages/research.js';
+import { draftOutput } from '../src/pipeline/stages/draft.js';
+import { starOutput } from '../src/pipeline/stages/star.js';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CHAINS, parseChain } from '../src/gateway/chains.js';
 import { costOf, estimateTokens, specFor } from '../src/gateway/models.js';
@@ -27,12 +31,16 @@ const profile = runLocalTask('analysis', profileIn);
 const gapIn = { resumeText, jobAd, profile, domainInsights: null };
 const fit = runLocalTask('analysis_gap', gapIn);
 const analysis = { ...profile, ...fit };
-const researchIn = { resumeText, jobAd, analysis, domainInsights: null, asOf };
-const dossier = runLocalTask('research', researchIn);
+const document = buildResumeDocument(resumeText);
+const researchIn = { document, jobAd, analysis, asOf };
+const research = runLocalTask('research', researchIn);
+const { dossier } = researchOutput(document, research);
 const draftIn = { jobAd, dossier, creativity: 'BALANCED' as const };
-const creativeDraft = runLocalTask('draft', draftIn);
+const draftAnswer = runLocalTask('draft', draftIn);
+const { draft: creativeDraft } = draftOutput(dossier, draftAnswer);
 const starIn = { creativeDraft, dossier };
-const star = runLocalTask('star', starIn);
+const starAnswer = runLocalTask('star', starIn);
+const { star } = starOutput(dossier, creativeDraft, starAnswer);
 const polishIn = { star, jobAd };
 const polished = runLocalTask('polish', polishIn);
 const suggestIn = { analysis, jobAd };
@@ -45,9 +53,9 @@ const letter = runLocalTask('cover_letter', letterIn);
 const calls: Array<[Stage, { system: string; user: string }, unknown]> = [
   ['ANALYSIS', profilePrompt(profileIn), profile],
   ['ANALYSIS', gapPrompt(gapIn), fit],
-  ['RESEARCH', researchPrompt(researchIn), dossier],
-  ['DRAFT', draftPrompt(draftIn), creativeDraft],
-  ['STAR', starPrompt(starIn), star],
+  ['RESEARCH', researchPrompt(researchIn), research],
+  ['DRAFT', draftPrompt(draftIn), draftAnswer],
+  ['STAR', starPrompt(starIn), starAnswer],
   ['POLISH', polishPrompt(polishIn), polished],
   ['SUGGEST', suggestPrompt(suggestIn), suggestions],
   ['CRITIQUE', critiquePrompt(critiqueIn), critique],

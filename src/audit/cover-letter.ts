@@ -5,7 +5,7 @@
  * Deterministic; calls no model. The resume checks themselves are the truthfulness audit's own
  * (`verifyTailoring`); this file decides what a sentence of prose may claim.
  */
-import { verifyTailoring } from '../local/index.js';
+import { verifyTailoring } from './verify.js';
 import type { CoverLetter, CoverLetterDraft, LetterFinding } from '../domain/cover-letter.js';
 import type { ExtractedSkill } from '../domain/input.js';
 
@@ -20,11 +20,13 @@ export interface LetterAuditInput {
 }
 
 /**
- * Findings of the resume audit about a whole resume, which one sentence of prose cannot earn (it
- * drops every section and carries no name line). Every other kind the audit reports, now or once it
- * learns more (INVENTED_SKILL, INFLATED_SCOPE), leaves the sentence out.
+ * Findings of the resume audit that do not apply to a sentence of a letter: those about a whole resume,
+ * which one sentence of prose cannot earn (it drops every section and carries no name line); the first
+ * person, which is how a letter speaks; and skills, which this file judges itself (a gap owned up to may
+ * name a skill, and upstream skills at or above the threshold are evidence). Every other kind the audit
+ * reports, now or once it learns more, leaves the sentence out.
  */
-const WHOLE_RESUME_KINDS = new Set<string>(['DROPPED_SECTION', 'DROPPED_ROLE', 'CHANGED_NAME']);
+const NOT_FOR_A_LETTER = new Set<string>(['DROPPED_SECTION', 'DROPPED_ROLE', 'CHANGED_NAME', 'FIRST_PERSON', 'INVENTED_SKILL']);
 
 /** A sentence that owns up to a gap may name the missing skill. */
 const GAP_STATEMENT =
@@ -74,10 +76,12 @@ export class LetterAuditor {
     const add = (kind: LetterFinding['kind'], detail: string): void => {
       if (!findings.some((f) => f.kind === kind)) findings.push({ kind, excerpt: sentence, detail });
     };
-    const verdict = verifyTailoring(this.input.resumeText, sentence);
+    // Naming the role applied for, or greeting its hiring manager, claims none of their words.
+    const claim = this.withoutRoleNamed(sentence);
+    const verdict = verifyTailoring(this.input.resumeText, claim);
     for (const f of verdict.findings) {
       const kind = f.kind as LetterFinding['kind'];
-      if (WHOLE_RESUME_KINDS.has(kind)) continue;
+      if (NOT_FOR_A_LETTER.has(kind)) continue;
       // Naming the hiring company or the role applied for is not claiming it.
       if ((kind === 'INVENTED_EMPLOYER' || kind === 'INVENTED_TITLE') && this.adLower.includes(f.excerpt.toLowerCase())) continue;
       add(kind, f.detail);
@@ -96,16 +100,21 @@ export class LetterAuditor {
     }
     if (!gapStatement) {
       // The sentence read as a job ad: whatever it asks for that the resume does not cover.
-      let claim = sentence;
-      for (const part of this.adTitleParts) {
-        const at = claim.toLowerCase().indexOf(part);
-        if (at >= 0) claim = `${claim.slice(0, at)} ${claim.slice(at + part.length)}`;
-      }
       const named = verifyTailoring(this.input.resumeText, this.input.resumeText, `Requirements:\n- ${claim}`).missingKeywords;
       const unsupported = named.filter((k) => !this.supportedSkills.has(k.toLowerCase()));
       if (unsupported.length) add('INVENTED_SKILL', `The resume does not evidence ${unsupported.map((k) => `"${k}"`).join(', ')}.`);
     }
     return findings;
+  }
+
+  /** The sentence less the job ad's title (and its parts) and a greeting to its hiring manager or team. */
+  private withoutRoleNamed(sentence: string): string {
+    let claim = sentence.replace(/\bhiring (?:manager|team|committee)\b/gi, ' ');
+    for (const part of this.adTitleParts) {
+      const at = claim.toLowerCase().indexOf(part);
+      if (at >= 0) claim = `${claim.slice(0, at)} ${claim.slice(at + part.length)}`;
+    }
+    return claim;
   }
 
   /** Skills, certifications and degrees a text names (read as a job ad's requirement). */

@@ -4,6 +4,7 @@
  * keeps once the audit has read every sentence (`CoverLetter`).
  */
 import { z } from 'zod';
+import { TRUTH_FINDING_KINDS } from './changes.js';
 
 export const CoverLetterDraft = z.object({
   salutation: z
@@ -18,21 +19,6 @@ export const CoverLetterDraft = z.object({
   closing: z.string().describe('The sign-off and the candidate\'s name as the resume gives it, e.g. "Sincerely,\\nJane Doe".'),
 });
 
-/** The contract's `TruthFinding.kind` values. */
-export const TRUTH_FINDING_KINDS = [
-  'INVENTED_EMPLOYER',
-  'INVENTED_TITLE',
-  'CHANGED_DATE',
-  'INFLATED_NUMBER',
-  'INVENTED_DEGREE',
-  'INVENTED_CERTIFICATION',
-  'DROPPED_SECTION',
-  'CHANGED_NAME',
-  'INVENTED_SKILL',
-  'INFLATED_SCOPE',
-  'DROPPED_ROLE',
-] as const;
-export type TruthFindingKindName = (typeof TRUTH_FINDING_KINDS)[number];
 
 export const LetterFinding = z.object({
   kind: z.enum(TRUTH_FINDING_KINDS),

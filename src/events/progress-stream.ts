@@ -43,7 +43,7 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
         const page = await deps.redis.xrange(deps.keys.events(id), start, '+', 'COUNT', REPLAY_PAGE);
         for (const [cursor, fields] of page) {
           const event = parseFields(id, cursor, fields);
-          if (event) stream.accept(event);
+          if (event) stream.accept(event, replaying);
         }
         if (page.length < REPLAY_PAGE) return;
         start = `(${page[page.length - 1]![0]}`;
@@ -67,8 +67,9 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
       await stream.return();
       throw error;
     }
+    // What arrived during the replay is read like the replay: the status check below decides the end.
+    for (const event of live) stream.accept(event, true);
     replaying = false;
-    for (const event of live) stream.accept(event);
     // Ended already? Then every event is in the stream (the terminal one is the last write), but
     // the last few may have been written after the replay read it and their messages may still be
     // on their way: read the rest from the stream, then nothing more can come.
@@ -85,11 +86,15 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
     return stream;
   }
 
-  private accept(event: EnhancementEvent): void {
+  /**
+   * Live, a terminal event ends the stream. Replayed, it does not: a reader's CHANGES_REVIEWED events
+   * are stored after it, and the stream ends once the status check after the replay has read them all.
+   */
+  private accept(event: EnhancementEvent, replayed = false): void {
     if (this.finished || this.terminalQueued) return;
     if (this.lastCursor && compareCursors(event.cursor, this.lastCursor) <= 0) return;
     this.lastCursor = event.cursor;
-    if (TERMINAL_EVENTS.includes(event.type)) {
+    if (!replayed && TERMINAL_EVENTS.includes(event.type)) {
       this.terminalQueued = true;
       this.release();
     }

@@ -45,6 +45,8 @@ function toGemini(node: Json): Json {
   if (Array.isArray(union)) {
     const kinds = union.filter((option) => option.type !== 'null');
     const inner = toGemini(kinds[0] ?? {});
+    // a nullable field's description sits on the union: keep it (it is what the model reads)
+    if (typeof node.description === 'string' && inner.description === undefined) inner.description = node.description;
     return kinds.length !== union.length ? { ...inner, nullable: true } : inner;
   }
   if (node.const !== undefined) {

@@ -1,38 +1,31 @@
-/** The research dossier (task `research`): the whole resume as parseable markdown, plus intel, strategy and metrics. */
-import type { Analysis, Dossier } from './types.js';
-import { renderDoc, toDoc, docEntries, entryHeading } from './document.js';
+/**
+ * The research answer (task `research`): intel, strategy, key metrics citing their lines and the job-ad keywords
+ * the resume evidences. The document itself is built in code, not here: the engine never retypes the resume.
+ */
+import { documentLines, roleHeading, type ResumeDocument } from '../domain/document.js';
+import type { Analysis, ResearchAnswer } from './types.js';
 import { parseJobAd } from './jobad.js';
-import { parseResume } from './resume.js';
-import { englishList, isBullet, stripBullet, stripMarkdown } from './text.js';
+import { englishList } from './text.js';
 import { relevance } from './relevance.js';
 import { numbersIn } from './numbers.js';
+import { docSkills } from './draft.js';
 
-export function runResearch(input: { resumeText: string; jobAd: string; analysis: Analysis; domainInsights: Record<string, unknown> | null; asOf: string }): Dossier {
-  const doc = toDoc(input.resumeText ?? '');
-  const masterProfile = renderDoc(doc);
+export function runResearch(input: { document: ResumeDocument; jobAd: string; analysis: Analysis; asOf: string }): ResearchAnswer {
+  const doc = input.document;
   const jp = parseJobAd(input.jobAd ?? '');
   const a = input.analysis;
   const gap = a?.gapAnalysis;
   const di = a?.domainInsights;
-  const r = parseResume(input.resumeText ?? '');
+  const lines = documentLines(doc);
 
-  // key metrics: every number in the resume, with its line and role
-  const keyMetrics: string[] = [];
-  for (const s of doc.sections) {
-    for (const e of s.entries ?? []) {
-      for (const b of e.bullets) {
-        const nums = numbersIn(b);
-        if (nums.length) keyMetrics.push(`${nums.join(', ')} — ${b} (${entryHeading(e)})`);
-      }
-    }
-    for (const l of s.lines) {
-      const t = isBullet(l) ? stripBullet(l) : stripMarkdown(l);
-      const nums = numbersIn(t);
-      if (nums.length) keyMetrics.push(`${nums.join(', ')} — ${t} (${s.heading})`);
-    }
-  }
+  // key metrics: every line that states a number, cited by its target
+  const keyMetrics = lines
+    .filter((l) => l.editable && numbersIn(l.text).length > 0)
+    .map((l) => ({ target: l.target, metric: l.text }));
+  const { evidenced } = docSkills(lines.map((l) => l.text).join('\n'));
+  const evidencedKeywords = jp.requirements.filter((q) => q.kind === 'skill' && evidenced.has(q.keyword)).map((q) => q.keyword);
 
-  const entries = docEntries(doc);
+  const entries = doc.experience.map((e) => ({ ...e, heading: roleHeading(e) }));
   const ranked = entries
     .map((e, i) => ({ e, i, score: relevance([e.title, ...e.bullets].join(' '), jp) }))
     .sort((x, y) => y.score - x.score || x.i - y.i);
@@ -57,14 +50,14 @@ export function runResearch(input: { resumeText: string; jobAd: string; analysis
   const lead = ranked.filter((x) => x.score > 0).slice(0, 3);
   const tailoringStrategy = [
     matched.length ? `Lead with evidenced matches: ${englishList(matched.slice(0, 10))}.` : 'Few job keywords are evidenced; lead with transferable achievements and their numbers.',
-    lead.length ? `Most relevant roles: ${englishList(lead.map((x) => entryHeading(x.e)))}; put their job-relevant bullets first.` : '',
+    lead.length ? `Most relevant roles: ${englishList(lead.map((x) => x.e.heading))}; put their job-relevant bullets first.` : '',
     keyMetrics.length ? `Keep every number exactly as written (${keyMetrics.length} metric line${keyMetrics.length === 1 ? '' : 's'}).` : 'The resume has no numbers; do not invent any.',
     critical.length ? `Do not claim the missing required items (${englishList(critical.slice(0, 8))}); address them in suggestions instead.` : '',
     missing.length > critical.length ? `Nice-to-have gaps to leave out of the resume: ${englishList(missing.filter((m) => !critical.includes(m)).slice(0, 8))}.` : '',
-    `Keep all ${entries.length} role${entries.length === 1 ? '' : 's'}, every date and every section (${englishList(doc.sections.map((s) => s.heading))}); keep the name${r.name ? ` "${r.name}"` : ''}.`,
+    `Keep all ${entries.length} role${entries.length === 1 ? '' : 's'}, every date and every section (${englishList(doc.sections.map((s) => s.heading))}).`,
   ]
     .filter(Boolean)
     .join(' ');
 
-  return { masterProfile, industryIntel, tailoringStrategy, keyMetrics };
+  return { industryIntel, tailoringStrategy, keyMetrics, evidencedKeywords, sources: [] };
 }

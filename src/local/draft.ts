@@ -1,9 +1,10 @@
 /**
- * The creative draft (task `draft`): a narrative and a story arc, written only from the dossier's master profile
- * and the job ad. Every fact comes from the profile; creativity changes the wording, never the facts.
+ * The creative draft (task `draft`): a summary proposal, a narrative and a story arc, written only from the
+ * dossier's document and the job ad. Every fact comes from the document; creativity changes the wording, never the facts.
  */
-import type { CreativeDraft, Creativity, Dossier } from './types.js';
-import { docEntries, entryHeading, toDoc, type DocEntry } from './document.js';
+import type { Creativity, Dossier, DraftAnswer } from './types.js';
+import type { ResumeDocument } from '../domain/document.js';
+import { entryHeading, type DocEntry } from './document.js';
 import { parseJobAd } from './jobad.js';
 import { relevance } from './relevance.js';
 import { findSkills, impliedSkills } from './skills.js';
@@ -44,17 +45,29 @@ function period(e: DocEntry): string {
   return e.dateText ? ` (${e.dateText})` : '';
 }
 
-export function runDraft(input: { jobAd: string; dossier: Dossier; creativity: Creativity }): CreativeDraft {
+/** The document's roles in the engine's entry form. */
+export function entriesOf(doc: ResumeDocument | undefined): DocEntry[] {
+  return (doc?.experience ?? []).map((r) => ({ title: r.title, company: r.employer, dateText: r.dates.text, location: r.location, bullets: r.bullets }));
+}
+
+/** Text of the document's lines, for skill evidence. */
+function documentText(doc: ResumeDocument | undefined): string {
+  if (!doc) return '';
+  return [...doc.summary, ...doc.experience.flatMap((r) => [r.title, ...r.bullets]), ...doc.skills, ...doc.education, ...doc.certifications, ...doc.other.flatMap((o) => o.lines)].join('\n');
+}
+
+export function runDraft(input: { jobAd: string; dossier: Dossier; creativity: Creativity }): DraftAnswer {
   const creativity: Creativity = input.creativity === 'CONSERVATIVE' || input.creativity === 'BOLD' ? input.creativity : 'BALANCED';
   const v = VOICE[creativity];
-  const profile = input.dossier?.masterProfile ?? '';
-  const doc = toDoc(profile);
+  const document = input.dossier?.document;
+  const profile = documentText(document);
+  const doc = { name: document?.name ?? null };
   const jp = parseJobAd(input.jobAd ?? '');
   // the role without the hiring company ("Senior Backend Engineer — Finlytics" → "Senior Backend Engineer")
   let role = jp.title.split(/\s+[—–|]\s+|\s+-\s+|\s+at\s+|\s*\(/)[0].replace(/[.:]$/, '').trim();
   if (role && role === role.toUpperCase()) role = role.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/\b(Of|And|The|For|In)\b/g, (w) => w.toLowerCase());
-  const entries = docEntries(doc);
-  const { evidenced } = docSkills(profile);
+  const entries = entriesOf(document);
+  const { named, evidenced } = docSkills(profile);
   const jobSkills = jp.requirements.filter((r) => r.kind === 'skill').map((r) => r.keyword);
   const matched = jobSkills.filter((s) => evidenced.has(s));
   const recent = entries[0];
@@ -85,5 +98,29 @@ export function runDraft(input: { jobAd: string; dossier: Dossier; creativity: C
   });
   if (role) storyArc.push(`Next: ${role}${matched.length ? `, building on ${englishList(matched.slice(0, 4))}` : ''}`);
   if (storyArc.length === 0) storyArc.push(doc.name ? `Profile: ${doc.name}` : 'Profile: no roles could be read from the dossier');
-  return { narrative, storyArc };
+  return { summary: summaryOf(entries, matched.filter((s) => named.includes(s)), best?.b ?? null, best?.e ?? null, creativity), narrative, storyArc };
+}
+
+/**
+ * A summary that reads like a person wrote it: who (the latest title), where (the employers), what (the job's
+ * skills the resume evidences) and one achievement as the resume states it. No first person, no section titles,
+ * no "for example:" scaffolding, no number the resume does not state.
+ */
+function summaryOf(entries: DocEntry[], matched: string[], bestBullet: string | null, bestRole: DocEntry | null, creativity: Creativity): string {
+  const recent = entries[0];
+  const employers = [...new Set(entries.map((e) => e.company).filter(Boolean))];
+  const title = recent?.title ? recent.title.replace(/\s+/g, ' ') : 'Professional';
+  const sentences: string[] = [];
+  if (employers.length) sentences.push(`${title} with experience at ${englishList(employers.slice(0, 3))}.`);
+  else sentences.push(`${title}.`);
+  if (matched.length) {
+    const verb = creativity === 'BOLD' ? 'Delivers with' : creativity === 'CONSERVATIVE' ? 'Works with' : 'Hands-on with';
+    sentences.push(`${verb} ${englishList(matched.slice(0, creativity === 'CONSERVATIVE' ? 4 : 6))}.`);
+  }
+  if (bestBullet && bestRole?.company) {
+    const claim = bestBullet.replace(/[.;:]\s*$/, '');
+    const lower = /^\p{Lu}\p{Ll}/u.test(claim) ? claim.charAt(0).toLowerCase() + claim.slice(1) : claim;
+    sentences.push(`At ${bestRole.company}, ${lower}.`);
+  }
+  return sentences.join(' ');
 }

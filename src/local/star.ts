@@ -3,10 +3,13 @@
  * situation is the role, the task is the goal the result names. The rewritten text keeps every number and every
  * proper noun of the original bullet and adds none; when a rewrite cannot guarantee that, the bullet stays as written.
  */
-import type { CreativeDraft, Dossier, StarBullet, StarDraft } from './types.js';
-import { entryHeading, renderDoc, toDoc, type Doc, type DocEntry } from './document.js';
+import { bulletTarget } from '../domain/document.js';
+import type { StarRewrite } from '../domain/outputs.js';
+import type { CreativeDraft, Dossier, StarAnswer } from './types.js';
+import type { DocEntry } from './document.js';
+import { entriesOf } from './draft.js';
 import { numbersIn } from './numbers.js';
-import { capitalize, lowerFirst, sentences } from './text.js';
+import { capitalize, lowerFirst } from './text.js';
 
 const RESULT_LINK =
   /,?\s+(?:resulting in|which resulted in|leading to|which led to|delivering|driving|enabling|yielding|achieving|saving|cutting|reducing|increasing|improving|boosting|growing|raising|lowering|so that|for a|to achieve|to deliver|(?:that|which)(?=\s+[a-z]+ed\b)|—|–|-)\s+/i;
@@ -107,35 +110,25 @@ export function starify(bullet: string, e: DocEntry | null, style: number): Star
   return { situation, task: task.replace(/\s+/g, ' ').trim(), action: capitalize(action), result: result ? capitalize(result) : 'Outcome not quantified in the resume', text };
 }
 
-export function runStar(input: { creativeDraft: CreativeDraft; dossier: Dossier }): StarDraft {
-  const doc: Doc = toDoc(input.dossier?.masterProfile ?? '');
+/**
+ * Rewrites by target: each bullet the STAR split improves, with situation and task left null (a bullet states its
+ * action and, at most, its result) and the result null where the bullet states none. Bullets it cannot improve
+ * are not proposed: they stay as written.
+ */
+export function runStar(input: { creativeDraft: CreativeDraft; dossier: Dossier }): StarAnswer {
+  const entries = entriesOf(input.dossier?.document);
   const narrative = (input.creativeDraft?.narrative ?? '').trim();
-  const bullets: StarBullet[] = [];
   const seed = narrative.length + (input.creativeDraft?.storyArc?.length ?? 0);
+  const bullets: StarRewrite[] = [];
   let n = 0;
-  for (const s of doc.sections) {
-    for (const e of s.entries ?? []) {
-      e.bullets = e.bullets.map((b) => {
-        const p = starify(b, e, (seed + n++) % 2);
-        bullets.push({ role: entryHeading(e), situation: p.situation, task: p.task, action: p.action, result: p.result, text: p.text });
-        return p.text;
-      });
-    }
-    if (s.kind === 'projects') {
-      s.lines = s.lines.map((l) => {
-        if (!/^- /.test(l)) return l;
-        const p = starify(l.slice(2), null, (seed + n++) % 2);
-        bullets.push({ role: null, situation: p.situation, task: p.task, action: p.action, result: p.result, text: p.text });
-        return `- ${p.text}`;
-      });
-    }
-  }
-  if (narrative) {
-    // one sentence per line, so each claim of the narrative can be traced to its own source line
-    const lines = sentences(narrative);
-    const summary = doc.sections.find((s) => s.kind === 'summary');
-    if (summary) summary.lines = [...lines, ...summary.lines.filter((l) => l.trim() && !lines.includes(l.trim()))];
-    else doc.sections.unshift({ heading: 'Summary', kind: 'summary', entries: null, lines });
-  }
-  return { draftMarkdown: renderDoc(doc), bullets };
+  entries.forEach((e, i) => {
+    e.bullets.forEach((b, j) => {
+      const p = starify(b, e, (seed + n++) % 2);
+      const original = b.trim().replace(/\s+/g, ' ');
+      if (p.text.replace(/[.]$/, '') === original.replace(/[.]$/, '')) return;
+      const stated = p.result !== 'Outcome not quantified in the resume';
+      bullets.push({ target: bulletTarget(i, j), situation: null, task: null, action: p.action, result: stated ? p.result : null, text: p.text });
+    });
+  });
+  return { bullets };
 }

@@ -1,8 +1,23 @@
 /**
- * The local engine's own view of its inputs and outputs. It imports nothing from the rest of
- * the project; the `local` provider in the gateway checks at compile time that these shapes
- * fit the pipeline's output schemas.
+ * The local engine's own view of its inputs and outputs. The writing tasks answer with the
+ * domain's wire answers (it proposes changes like any model); the `local` provider in the gateway
+ * checks at compile time that every shape fits the pipeline's output schemas.
  */
+import type { ResumeDocument } from '../domain/document.js';
+import type {
+  CreativeDraft as DomainCreativeDraft,
+  Dossier as DomainDossier,
+  DraftAnswer,
+  PolishAnswer,
+  ResearchAnswer,
+  StarAnswer,
+  StarDraft as DomainStarDraft,
+} from '../domain/outputs.js';
+export type { TailoringVerdict, TruthFinding, TruthFindingKind } from '../domain/changes.js';
+export type { DraftAnswer, PolishAnswer, ResearchAnswer, StarAnswer };
+export type Dossier = DomainDossier;
+export type CreativeDraft = DomainCreativeDraft;
+export type StarDraft = DomainStarDraft;
 export type SeniorityLevel = 'JUNIOR' | 'MID' | 'SENIOR' | 'LEAD' | 'PRINCIPAL';
 export type SuggestionKind = 'PROJECT' | 'CERTIFICATION' | 'EXPERIENCE' | 'SKILL' | 'WORDING';
 export type SkillSource = 'resume' | 'input' | 'inferred';
@@ -33,35 +48,18 @@ export interface GapAnalysis {
 }
 export interface JobFit { domainInsights: DomainInsights; gapAnalysis: GapAnalysis }
 export type Analysis = ResumeProfile & JobFit;
-export interface Dossier { masterProfile: string; industryIntel: string; tailoringStrategy: string; keyMetrics: string[] }
-export interface CreativeDraft { narrative: string; storyArc: string[] }
-export interface StarBullet { role: string | null; situation: string; task: string; action: string; result: string; text: string }
-export interface StarDraft { draftMarkdown: string; bullets: StarBullet[] }
-export interface ProvenanceEntry { claim: string; source: string | null; synthetic: boolean }
-export interface PolishedResume { finalResumeMarkdown: string; editorialNotes: string[]; provenance: ProvenanceEntry[] }
 export interface Suggestion { kind: SuggestionKind; title: string; detail: string; addressesGaps: string[]; priority: number }
 export interface Suggestions { suggestions: Suggestion[] }
 export interface CoverLetterDraft { salutation: string; paragraphs: string[]; closing: string }
-
-export type TruthFindingKind =
-  | 'INVENTED_EMPLOYER' | 'INVENTED_TITLE' | 'CHANGED_DATE' | 'INFLATED_NUMBER'
-  | 'INVENTED_DEGREE' | 'INVENTED_CERTIFICATION' | 'DROPPED_SECTION' | 'CHANGED_NAME';
-export interface TruthFinding { kind: TruthFindingKind; excerpt: string; detail: string }
-export interface TailoringVerdict {
-  faithful: boolean; // true exactly when findings is empty
-  findings: TruthFinding[];
-  coveredKeywords: string[];
-  missingKeywords: string[];
-}
 
 /** What each local task receives: exactly what its stage (or stage part) may see. */
 export interface LocalTasks {
   analysis: { in: { resumeText: string; extractedSkills: ExtractedSkill[]; confidenceThreshold: number; asOf: string }; out: ResumeProfile };
   analysis_gap: { in: { resumeText: string; jobAd: string; profile: ResumeProfile; domainInsights: Record<string, unknown> | null }; out: JobFit };
-  research: { in: { resumeText: string; jobAd: string; analysis: Analysis; domainInsights: Record<string, unknown> | null; asOf: string }; out: Dossier };
-  draft: { in: { jobAd: string; dossier: Dossier; creativity: Creativity }; out: CreativeDraft };
-  star: { in: { creativeDraft: CreativeDraft; dossier: Dossier }; out: StarDraft };
-  polish: { in: { star: StarDraft; jobAd: string }; out: PolishedResume };
+  research: { in: { document: ResumeDocument; jobAd: string; analysis: Analysis; asOf: string }; out: ResearchAnswer };
+  draft: { in: { jobAd: string; dossier: Dossier; creativity: Creativity }; out: DraftAnswer };
+  star: { in: { creativeDraft: CreativeDraft; dossier: Dossier }; out: StarAnswer };
+  polish: { in: { star: StarDraft; jobAd: string }; out: PolishAnswer };
   suggest: { in: { analysis: Analysis; jobAd: string }; out: Suggestions };
   critique: { in: { suggestions: Suggestion[]; jobAd: string }; out: Suggestions };
   cover_letter: { in: { jobAd: string; dossier: Dossier }; out: CoverLetterDraft };

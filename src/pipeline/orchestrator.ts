@@ -30,13 +30,21 @@ const PIPELINE: Pipeline = {
     ),
   RESEARCH: (input, done, ctx) =>
     runResearch(
-      { resumeText: input.resumeText, jobAd: input.jobAd, domainInsights: input.domainInsights, asOf: input.asOf, analysis: done.ANALYSIS! },
+      {
+        resumeText: input.resumeText,
+        jobAd: input.jobAd,
+        extractedSkills: input.extractedSkills,
+        confidenceThreshold: input.confidenceThreshold,
+        domainInsights: input.domainInsights,
+        asOf: input.asOf,
+        analysis: done.ANALYSIS!,
+      },
       ctx,
     ),
-  // The funnel discards the raw resume from here on.
+  // The funnel discards the raw resume from here on: the dossier carries its document.
   DRAFT: (input, done, ctx) => runDraft({ jobAd: input.jobAd, creativity: input.creativity, dossier: done.RESEARCH! }, ctx),
   STAR: (_input, done, ctx) => runStar({ creativeDraft: done.DRAFT!, dossier: done.RESEARCH! }, ctx),
-  POLISH: (input, done, ctx) => runPolish({ star: done.STAR!, jobAd: input.jobAd, auditAgainst: input.resumeText }, ctx),
+  POLISH: (input, done, ctx) => runPolish({ star: done.STAR!, jobAd: input.jobAd }, ctx),
   SUGGEST: (input, done, ctx) => runSuggest({ analysis: done.ANALYSIS!, jobAd: input.jobAd }, ctx),
   CRITIQUE: (input, done, ctx) => runCritique({ suggestions: done.SUGGEST!.suggestions, jobAd: input.jobAd }, ctx),
   // The letter is written from the dossier; the resume itself only audits it.

@@ -34,6 +34,7 @@ export function toEnhancement(record: EnhancementRecord, now = Date.now()): Enha
     editorialNotes: polish ? [...polish.editorialNotes, ...notes] : null,
     provenance: polish?.provenance ?? null,
     coverLetter: outputs.COVER_LETTER ?? null,
+    changes: polish?.changes?.map(({ order: _order, ...change }) => change) ?? null,
     usage: {
       llmCalls: sum((r) => r.llmCalls),
       cacheHits: runs.filter((r) => r.cached).length,

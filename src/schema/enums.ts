@@ -5,7 +5,7 @@ import { SENIORITY_LEVELS, SKILL_SOURCES, SUGGESTION_KINDS } from '../domain/out
 import { ENHANCEMENT_STATUSES, EVENT_TYPES, STAGE_STATUSES } from '../store/types.js';
 
 /** A GraphQL enum whose values are the given strings themselves. */
-function enumOf<const T extends readonly string[]>(values: T, name: string, description: string): { [K in T[number]]: K } {
+export function enumOf<const T extends readonly string[]>(values: T, name: string, description: string): { [K in T[number]]: K } {
   const object = Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
   registerEnumType(object, { name, description });
   return object;

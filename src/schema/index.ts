@@ -7,8 +7,9 @@ import { ImportResolver } from './import.resolver.js';
 import { ModelsResolver } from './models.js';
 import { PreviewResolver } from './preview.resolver.js';
 import { VerifyResolver } from './verify.resolver.js';
+import { ReviewResolver } from './review.resolver.js';
 
-export const RESOLVERS = [EnhancementResolver, EnhancementEventResolver, ModelsResolver, VerifyResolver, PreviewResolver, ExportResolver, ImportResolver] as const;
+export const RESOLVERS = [EnhancementResolver, EnhancementEventResolver, ModelsResolver, VerifyResolver, PreviewResolver, ExportResolver, ImportResolver, ReviewResolver] as const;
 
 /**
  * type-graphql insists on a PubSub for any @Subscription, but ours stream from Redis through their

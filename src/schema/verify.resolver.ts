@@ -1,13 +1,35 @@
 import { Arg, Ctx, Field, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { verifyTailoring } from '../local/index.js';
-import { TRUTH_FINDING_KINDS, type TruthFindingKindName as Kind } from '../domain/cover-letter.js';
+import { verifyTailoring } from '../audit/index.js';
+import type { TruthFindingKind as Kind } from '../domain/changes.js';
 import type { RequestContext } from './context.js';
 import { badInput } from './errors.js';
 import { cleanText } from './validate-input.js';
 
-/** Every kind the contract names (the cover letter's audit reports INVENTED_SKILL too). */
-export const TruthFindingKind = Object.fromEntries(TRUTH_FINDING_KINDS.map((k) => [k, k])) as { [K in Kind]: K };
-registerEnumType(TruthFindingKind, { name: 'TruthFindingKind', description: 'What a tailored resume claims that its original does not support.' });
+export const TruthFindingKind: { [K in Kind]: K } = {
+  INVENTED_EMPLOYER: 'INVENTED_EMPLOYER',
+  INVENTED_TITLE: 'INVENTED_TITLE',
+  CHANGED_DATE: 'CHANGED_DATE',
+  INFLATED_NUMBER: 'INFLATED_NUMBER',
+  INVENTED_DEGREE: 'INVENTED_DEGREE',
+  INVENTED_CERTIFICATION: 'INVENTED_CERTIFICATION',
+  DROPPED_SECTION: 'DROPPED_SECTION',
+  CHANGED_NAME: 'CHANGED_NAME',
+  INVENTED_SKILL: 'INVENTED_SKILL',
+  INFLATED_SCOPE: 'INFLATED_SCOPE',
+  DROPPED_ROLE: 'DROPPED_ROLE',
+  FIRST_PERSON: 'FIRST_PERSON',
+};
+registerEnumType(TruthFindingKind, {
+  name: 'TruthFindingKind',
+  description: 'What a tailored resume (or a proposed change) claims that its original does not support.',
+  valuesConfig: {
+    INVENTED_SKILL: { description: 'A skill, tool or technology that neither the resume nor an extractedSkills entry at or above the threshold supports.' },
+    INFLATED_SCOPE: { description: 'More ownership or reach than the source line states: assisted → led, a team size, "company-wide".' },
+    INFLATED_NUMBER: { description: 'A number the source line does not state, one moved to another context, or a spelled-out claim such as "doubled".' },
+    DROPPED_ROLE: { description: 'A role of the original missing from the tailored text.' },
+    FIRST_PERSON: { description: 'A resume line in the first person ("I", "my", "we"), where its source was not.' },
+  },
+});
 
 @ObjectType()
 export class TruthFinding {

@@ -14,6 +14,7 @@ import {
   type EventType,
   type StageRun,
   type StageStatus,
+  TERMINAL_EVENTS,
 } from './types.js';
 
 /**
@@ -118,8 +119,9 @@ export class EnhancementStore {
   readonly keys: Keys;
   private readonly redis: EmitClient;
   /**
-   * Records that ended never change again (every later write is refused by the emit script), so
-   * a client polling a finished result is answered from memory for a while.
+   * Records that ended never change again (every later write is refused by the emit script, but
+   * for a reader's review, allowed only while COMPLETED), so a client polling a finished result
+   * is answered from memory for a while.
    */
   private readonly settled: LRUCache<string, EnhancementRecord>;
 
@@ -198,9 +200,8 @@ export class EnhancementStore {
     if (options.stageRun) fields.push(`stage:${options.stageRun.stage}`, JSON.stringify(options.stageRun));
     if (options.output !== undefined && stage) fields.push(`out:${stage}`, JSON.stringify(options.output));
     if (options.error) fields.push('error', JSON.stringify(options.error));
-    if (options.status === 'COMPLETED' || options.status === 'FAILED' || options.status === 'CANCELLED') {
-      fields.push('completedAt', at);
-    }
+    // The terminal event ends the enhancement; a later CHANGES_REVIEWED keeps its end time.
+    if (TERMINAL_EVENTS.includes(options.type)) fields.push('completedAt', at);
     const cursor = await this.redis.imaginatorEmit(
       this.keys.record(id),
       this.keys.events(id),
@@ -213,6 +214,7 @@ export class EnhancementStore {
       ...fields,
     );
     if (!cursor) return null;
+    this.settled.delete(id);
     return { enhancementId: id, cursor, ...event };
   }
 
@@ -222,7 +224,9 @@ export class EnhancementStore {
     const hash = await this.redis.hgetall(this.keys.record(id));
     if (!hash.meta) return null;
     const record = parseRecord(hash);
-    if (!ACTIVE_STATUSES.includes(record.status)) this.settled.set(id, record);
+    // An ended record whose changes a reader may still review (POLISH ran) can change on any API
+    // instance: it is not remembered.
+    if (!ACTIVE_STATUSES.includes(record.status) && !record.outputs.POLISH) this.settled.set(id, record);
     return record;
   }
 

@@ -18,6 +18,8 @@ export const EVENT_TYPES = [
   'COMPLETED',
   'FAILED',
   'CANCELLED',
+  /** Stored after COMPLETED each time a reader applies or holds changes. */
+  'CHANGES_REVIEWED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const TERMINAL_EVENTS: readonly EventType[] = ['COMPLETED', 'FAILED', 'CANCELLED'];

@@ -26,20 +26,36 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   }
 }
 
-/** The whole text; a word the layout broke at its hyphen ("stock-\nouts") is joined again, as text extractors do. */
+/**
+ * The whole text, unwrapped as text extractors do: a word the layout broke at its hyphen or slash
+ * ("stock-\nouts", "A/\nB") is joined again, and a line that starts in lower case after a line the layout
+ * filled (a wrapped paragraph) continues it.
+ */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
-  return (await pdfPages(bytes)).join('\n').replace(/(\w)-\n(?=\w)/g, '$1-');
+  return (await pdfPages(bytes))
+    .join('\n')
+    .replace(/(\w)([-/])\n(?=\w)/g, '$1$2')
+    .replace(/^(.{60,})\n(?=[a-z(])/gm, '$1 ');
 }
 
-/** The paragraphs of a DOCX, one per line. */
 /** The DOCX as HTML: real headings are <h1>/<h2>, real lists <ul><li>. */
 export async function docxHtml(bytes: Uint8Array): Promise<string> {
   return (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
 }
 
+/** The paragraphs of a DOCX, one per line, list items marked "- " as a reader sees their bullets. */
 export async function docxText(bytes: Uint8Array): Promise<string> {
-  const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-  return value.replace(/\n{2,}/g, '\n');
+  const html = await docxHtml(bytes);
+  return html
+    .replace(/<li>/g, '- ')
+    .replace(/<\/(?:p|li|h[1-6])>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\n{2,}/g, '\n');
 }
 
 /** Whitespace folded, for comparing text that line wrapping may have broken differently. */

@@ -4,7 +4,7 @@
  * every request and can be told, per model and per key, how to behave.
  *
  *   const fake = await startFakeOpenAI();
- *   fake.respond('polish', (body) => ({ finalResumeMarkdown: '…', editorialNotes: [], provenance: [] }));
+ *   fake.respond('polish', (body) => ({ bulletOrder: [], skillLines: [], keywordEdits: [], editorialNotes: [] }));
  *   fake.when({ model: 'a/b', times: 2 }, rateLimited(3));
  *   // OPENROUTER_BASE_URL = fake.url
  */

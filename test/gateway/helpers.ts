@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 /** Shared bits of the gateway tests: configs pointing at the fakes, requests, an observable sleep. */
 import { loadConfig, type Config } from '../../src/config.js';
 import type { CompletionRequest } from '../../src/gateway/types.js';
@@ -18,7 +19,7 @@ export const JOB_AD = 'We are hiring a Staff Engineer for payments infrastructur
 
 export const DRAFT_REPLY = { narrative: 'Jane builds payment systems that do not fall over.', storyArc: ['reliability', 'scale'] };
 
-export function draftRequest(user = 'Write the draft.'): CompletionRequest<CreativeDraft> {
+export function draftRequest(user = 'Write the draft.'): CompletionRequest<z.infer<typeof CreativeDraft>> {
   return {
     stage: 'DRAFT',
     name: 'draft',

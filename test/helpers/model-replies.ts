@@ -33,13 +33,10 @@ export function answerEveryStage(fake: FakeOpenAI): void {
       niceToHaveGaps: [],
     },
   }));
-  fake.respond('research', (body) => ({ masterProfile: `profile ${tag(body)}`, industryIntel: 'intel', tailoringStrategy: 'lead', keyMetrics: [] }));
-  fake.respond('draft', (body) => ({ narrative: `story ${tag(body)}`, storyArc: ['start'] }));
-  fake.respond('star', (body) => ({
-    draftMarkdown: `# Draft ${tag(body)}`,
-    bullets: [{ role: null, situation: 's', task: 't', action: 'a', result: 'r', text: 'did a thing' }],
-  }));
-  fake.respond('polish', (body) => ({ finalResumeMarkdown: `# Final ${tag(body)}`, editorialNotes: [], provenance: [] }));
+  fake.respond('research', (body) => ({ industryIntel: `intel ${tag(body)}`, tailoringStrategy: 'lead', keyMetrics: [], evidencedKeywords: [], sources: [] }));
+  fake.respond('draft', (body) => ({ summary: '', narrative: `story ${tag(body)}`, storyArc: ['start'] }));
+  fake.respond('star', () => ({ bullets: [] }));
+  fake.respond('polish', (body) => ({ bulletOrder: [], skillLines: [], keywordEdits: [], editorialNotes: [`polished ${tag(body)}`] }));
   fake.respond('suggest', suggestions);
   fake.respond('critique', suggestions);
   fake.respond('cover_letter', (body) => ({

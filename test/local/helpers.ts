@@ -2,8 +2,14 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annotatePolish, runLocalTask } from '../../src/local/index.js';
-import type { Analysis, Creativity, CreativeDraft, Dossier, ExtractedSkill, PolishedResume, StarDraft, Suggestions } from '../../src/local/types.js';
+import { runLocalTask } from '../../src/local/index.js';
+import type { Analysis, Creativity, CreativeDraft, Dossier, ExtractedSkill, StarDraft, Suggestions } from '../../src/local/types.js';
+import type { DraftAnswer, PolishAnswer, PolishedResume, ResearchAnswer, StarAnswer } from '../../src/domain/outputs.js';
+import { buildResumeDocument } from '../../src/documents/resume-document.js';
+import { researchOutput } from '../../src/pipeline/stages/research.js';
+import { draftOutput } from '../../src/pipeline/stages/draft.js';
+import { starOutput } from '../../src/pipeline/stages/star.js';
+import { polishOutput } from '../../src/pipeline/stages/polish.js';
 
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -45,10 +51,14 @@ export interface ChainResult {
   dossier: Dossier;
   draft: CreativeDraft;
   star: StarDraft;
+  /** The final resume as POLISH leaves it: rendered from the document and the audited changes. */
   polished: PolishedResume;
+  /** The same (the final resume is audited by construction); kept under its former name. */
   annotated: PolishedResume;
   suggestions: Suggestions;
   critique: Suggestions;
+  /** What the local engine answered for each writing stage (its wire answers). */
+  answers: { research: ResearchAnswer; draft: DraftAnswer; star: StarAnswer; polish: PolishAnswer };
 }
 
 export function runChain(
@@ -61,14 +71,17 @@ export function runChain(
   const profile = runLocalTask('analysis', { resumeText, extractedSkills: opts.extractedSkills ?? [], confidenceThreshold: opts.confidenceThreshold ?? 0.7, asOf });
   const fit = runLocalTask('analysis_gap', { resumeText, jobAd, profile, domainInsights });
   const analysis: Analysis = { ...profile, ...fit };
-  const dossier = runLocalTask('research', { resumeText, jobAd, analysis, domainInsights, asOf });
-  const draft = runLocalTask('draft', { jobAd, dossier, creativity: opts.creativity ?? 'BALANCED' });
-  const star = runLocalTask('star', { creativeDraft: draft, dossier });
-  const polished = runLocalTask('polish', { star, jobAd });
-  const annotated = annotatePolish(resumeText, polished, jobAd);
+  // the writing stages as the pipeline runs them on `local`: answer, then audited changes (src/pipeline/stages)
+  const document = buildResumeDocument(resumeText, { extractedSkills: opts.extractedSkills ?? [], confidenceThreshold: opts.confidenceThreshold ?? 0.7, domainInsights });
+  const answers = {} as ChainResult['answers'];
+  const { dossier } = researchOutput(document, (answers.research = runLocalTask('research', { document, jobAd, analysis, asOf })));
+  const { draft } = draftOutput(dossier, (answers.draft = runLocalTask('draft', { jobAd, dossier, creativity: opts.creativity ?? 'BALANCED' })));
+  const { star } = starOutput(dossier, draft, (answers.star = runLocalTask('star', { creativeDraft: draft, dossier })));
+  const { polished } = polishOutput(star, (answers.polish = runLocalTask('polish', { star, jobAd })));
+  const annotated = polished;
   const suggestions = runLocalTask('suggest', { analysis, jobAd });
   const critique = runLocalTask('critique', { suggestions: suggestions.suggestions, jobAd });
-  return { analysis, dossier, draft, star, polished, annotated, suggestions, critique };
+  return { analysis, dossier, draft, star, polished, annotated, suggestions, critique, answers };
 }
 
 export function band(score: number): 'low' | 'medium' | 'high' {

@@ -27,11 +27,11 @@ const JOBS = ['', 'Requirements:\n- Go\n- 5+ years', '要件: Python', 'x'.repea
 
 function validateChain(c: ChainResult): void {
   S.Analysis.parse(c.analysis);
-  S.Dossier.parse(c.dossier);
-  S.CreativeDraft.parse(c.draft);
-  S.StarDraft.parse(c.star);
-  S.PolishedResume.parse(c.polished);
-  S.PolishedResume.parse(c.annotated);
+  S.ResearchAnswer.parse(c.answers.research);
+  S.DraftAnswer.parse(c.answers.draft);
+  S.StarAnswer.parse(c.answers.star);
+  S.PolishAnswer.parse(c.answers.polish);
+  expect(typeof c.polished.finalResumeMarkdown).toBe('string');
   S.Suggestions.parse(c.suggestions);
   S.Suggestions.parse(c.critique);
 }

@@ -1,5 +1,6 @@
 /** The writing stages: dossier, draft, STAR, polish, suggestions and critique. */
 import { describe, expect, it } from 'vitest';
+import { buildResumeDocument } from '../../src/documents/resume-document.js';
 import { runLocalTask } from '../../src/local/index.js';
 import type { Suggestion } from '../../src/local/types.js';
 import { loadFixtures, loose, runChain } from './helpers.js';
@@ -28,22 +29,20 @@ describe('research dossier', () => {
 });
 
 describe('STAR bullets', () => {
-  it('keep every number and proper noun of the original bullet and add none', () => {
+  it('keep every number and proper noun of the original bullet and add none; situation and task stay null', () => {
     for (const f of fixtures) {
       const c = runChain(f.resume, f.job, { asOf: f.expected.asOf });
-      const originals = c.analysis.experiences.flatMap((e) => e.highlights);
-      expect(c.star.bullets.filter((b) => b.role !== null).length, f.id).toBe(originals.length);
-      c.star.bullets
-        .filter((b) => b.role !== null)
-        .forEach((b, i) => {
-          const o = originals[i];
-          expect(numbers(b.text), `${f.id}: ${b.text}`).toEqual(numbers(o));
-          for (const p of capitalised(o)) expect(b.text.toLowerCase(), `${f.id}: ${p}`).toContain(p.toLowerCase());
-          expect(b.situation).toBeTruthy();
-          expect(b.task).toBeTruthy();
-          expect(b.action).toBeTruthy();
-          expect(b.result).toBeTruthy();
-        });
+      const before = new Map(c.star.changes.map((ch) => [ch.target, ch.before ?? '']));
+      for (const b of c.star.bullets) {
+        const o = before.get(b.target!)!;
+        expect(o, `${f.id}: ${b.target}`).toBeTruthy();
+        expect(numbers(b.text), `${f.id}: ${b.text}`).toEqual(numbers(o));
+        for (const p of capitalised(o)) expect(b.text.toLowerCase(), `${f.id}: ${p}`).toContain(p.toLowerCase());
+        expect(b.situation).toBeNull();
+        expect(b.task).toBeNull();
+        expect(b.action).toBeTruthy();
+      }
+      expect(c.star.changes.filter((ch) => ch.stage === 'STAR' && ch.status === 'HELD'), f.id).toEqual([]);
     }
   });
 
@@ -53,8 +52,8 @@ describe('STAR bullets', () => {
     const b = c.star.bullets.find((x) => x.text.includes('40%'))!;
     expect(b.result).toContain('40%');
     expect(b.action.toLowerCase()).toContain('redis caching');
-    expect(b.task).toBe('Reduce p99 API latency');
     expect(b.role).toBe('Senior Software Engineer — Paylane GmbH');
+    expect(b.target).toMatch(/^experience\[0\]\.bullets\[\d\]$/);
   });
 });
 
@@ -81,7 +80,10 @@ describe('polish', () => {
         expect(md, f.id).toContain(e.title);
         expect(md, f.id).toContain(e.company);
       }
-      expect(c.polished.provenance.length, f.id).toBe(md.split('\n').filter((l) => l.replace(/^[#\-\s]+/, '').trim()).length);
+      // one provenance entry per line of the document: every claim is in the resume, every bullet has its entry
+      for (const p of c.polished.provenance) expect(md, `${f.id}: ${p.claim}`).toContain(p.claim);
+      const claims = new Set(c.polished.provenance.map((p) => p.claim));
+      for (const l of md.split('\n').filter((x) => x.startsWith('- '))) expect(claims.has(l.slice(2)), `${f.id}: ${l}`).toBe(true);
       expect(c.polished.editorialNotes.length, f.id).toBeGreaterThan(0);
     }
     const f = fixtures.find((x) => x.id.startsWith('01'))!;
@@ -100,10 +102,11 @@ describe('polish', () => {
     expect(md).toContain('JavaScript'); // React evidences JavaScript
     expect(md).not.toContain('Kubernetes'); // nothing evidences Kubernetes
     expect(c.polished.editorialNotes.join(' ')).toMatch(/Not added.*Kubernetes/);
-    expect(c.annotated.editorialNotes.join(' ')).toMatch(/Truthfulness check: every/);
+    expect(c.polished.changes.filter((ch) => ch.status === 'HELD')).toEqual([]);
     // polish on its own, from a STAR draft that names React but not JavaScript, notes the evidence it used
-    const p = runLocalTask('polish', { star: { draftMarkdown: resume, bullets: [] }, jobAd: job });
-    expect(p.finalResumeMarkdown).toContain('JavaScript');
+    const document = buildResumeDocument(resume);
+    const p = runLocalTask('polish', { star: { draftMarkdown: '', bullets: [], changes: [], document }, jobAd: job });
+    expect(p.keywordEdits.map((k) => k.text).join(' ')).toContain('JavaScript');
     expect(p.editorialNotes.join(' ')).toMatch(/JavaScript \(evidenced by React\)/);
   });
 });

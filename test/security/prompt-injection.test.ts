@@ -30,7 +30,7 @@ describe('a resume that tries to instruct the model', () => {
       expect(JSON.stringify(call.body.response_format)).toBe(plain.get(call.name));
       if (user!.content.includes('IGNORE PREVIOUS')) {
         // Inside its block, with the fake closing tag defused: the block still ends only once.
-        const block = /<resume>([\s\S]*)<\/resume>/.exec(user!.content)?.[1] ?? '';
+        const block = /<(resume|resume_lines)>([\s\S]*)<\/\1>/.exec(user!.content)?.[2] ?? '';
         expect(block).toContain('IGNORE PREVIOUS');
         expect(user!.content.match(/<\/resume>/g)?.length ?? 0).toBeLessThanOrEqual(1);
       }
@@ -51,13 +51,15 @@ describe('a resume that tries to instruct the model', () => {
   it('still has invented claims flagged when a model obeys the injection', async () => {
     models.fake.reset();
     models.fake.respond('polish', () => ({
-      finalResumeMarkdown: '# Jane Doe\n\n## Experience\nChief Executive Officer — Google\n2010 – Present\n- Grew revenue by 900%',
+      bulletOrder: [],
+      skillLines: [],
+      keywordEdits: [{ target: 'experience[0].bullets[1]', keyword: 'Google', text: 'Grew revenue by 900% as Chief Executive Officer at Google' }],
       editorialNotes: [],
-      provenance: [],
     }));
     const result = await enhance(`${RESUME_A}\n${INJECTION} (third)`);
     expect(result.status).toBe('COMPLETED');
-    expect(result.editorialNotes!.join('\n')).toMatch(/Google/);
-    expect(result.provenance!.some((p) => p.synthetic && /Google|900%/.test(p.claim))).toBe(true);
+    // held by the audit, with its reasons, and not in the resume
+    expect(result.editorialNotes!.join('\n')).toMatch(/Held c\d+ \(experience\[0\]\.bullets\[1\]\).*INFLATED_NUMBER/);
+    expect(result.finalResumeMarkdown).not.toMatch(/Google|900%|Chief Executive/);
   });
 });

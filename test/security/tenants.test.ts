@@ -6,6 +6,7 @@ import {
   EnhancementProgressDocument,
   EnhancementResultDocument,
   MyEnhancementsDocument,
+  ReviewChangesDocument,
   StartEnhancementDocument,
 } from '../../src/client/graphql/graphql.js';
 import { useTestApp } from '../helpers/app.js';
@@ -61,18 +62,20 @@ describe('tenant isolation', () => {
     const answer = async (id: string) => {
       const result = await post(testApp.app.api!.url, EnhancementResultDocument, { id }, as(KEY_B));
       const cancel = await post(testApp.app.api!.url, CancelEnhancementDocument, { id }, as(KEY_B));
+      const review = await post(testApp.app.api!.url, ReviewChangesDocument, { id, apply: ['c1'] }, as(KEY_B));
       const client = wsClient(testApp.app.api!.wsUrl, { apiKey: KEY_B });
       const subscription = await collect(client, EnhancementProgressDocument, { id }).done.then(
         () => 'streamed',
         (error: Error) => error.message,
       );
       await client.dispose();
-      return [result, cancel, subscription].map((r) => JSON.stringify(r).replaceAll(id, 'ID'));
+      return [result, cancel, subscription, review].map((r) => JSON.stringify(r).replaceAll(id, 'ID'));
     };
     const [forTheirs, forUnknown] = await Promise.all([answer(theirs), answer(unknown)]);
     expect(forTheirs).toEqual(forUnknown);
     expect(forTheirs[0]).toContain('NOT_FOUND');
     expect(forTheirs[2]).toContain('NOT_FOUND');
+    expect(forTheirs[3]).toContain('NOT_FOUND');
 
     // B's list does not show it; A's record is untouched by B's cancel.
     const listB = await request(testApp.app.api!.url, MyEnhancementsDocument, { first: 50 }, as(KEY_B));

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** APPLIED: in finalResumeMarkdown. HELD: not in it (the audit or a reader held it). */
+export type ChangeStatus =
+  | 'APPLIED'
+  | 'HELD';
+
 /** A model's circuit breaker: CLOSED lets calls through, OPEN skips the model, HALF_OPEN lets one probe through. */
 export type CircuitState =
   | 'CLOSED'
@@ -57,6 +62,7 @@ export type EnhancementStatus =
 /** What an enhancement event announces. */
 export type EventType =
   | 'CANCELLED'
+  | 'CHANGES_REVIEWED'
   | 'COMPLETED'
   | 'FAILED'
   | 'QUEUED'
@@ -128,17 +134,23 @@ export type SuggestionKind =
   | 'SKILL'
   | 'WORDING';
 
-/** What a tailored resume claims that its original does not support. */
+/** What a tailored resume (or a proposed change) claims that its original does not support. */
 export type TruthFindingKind =
   | 'CHANGED_DATE'
   | 'CHANGED_NAME'
+  /** A role of the original missing from the tailored text. */
   | 'DROPPED_ROLE'
   | 'DROPPED_SECTION'
+  /** A resume line in the first person ("I", "my", "we"), where its source was not. */
+  | 'FIRST_PERSON'
+  /** A number the source line does not state, one moved to another context, or a spelled-out claim such as "doubled". */
   | 'INFLATED_NUMBER'
+  /** More ownership or reach than the source line states: assisted → led, a team size, "company-wide". */
   | 'INFLATED_SCOPE'
   | 'INVENTED_CERTIFICATION'
   | 'INVENTED_DEGREE'
   | 'INVENTED_EMPLOYER'
+  /** A skill, tool or technology that neither the resume nor an extractedSkills entry at or above the threshold supports. */
   | 'INVENTED_SKILL'
   | 'INVENTED_TITLE';
 
@@ -162,7 +174,7 @@ export type EnhancementResultQueryVariables = Exact<{
 }>;
 
 
-export type EnhancementResultQuery = { enhancement: { id: string, status: EnhancementStatus, requestedStages: Array<PipelineStage>, createdAt: string, completedAt: string | null, finalResumeMarkdown: string | null, editorialNotes: Array<string> | null, error: { code: string, message: string, stage: PipelineStage | null } | null, stages: Array<{ stage: PipelineStage, status: StageStatus, attempts: number, cached: boolean, provider: string | null, model: string | null, durationMs: number | null, costUsd: number, promptTokens: number, completionTokens: number, error: string | null }>, experiences: Array<{ title: string, company: string, startDate: string | null, endDate: string | null, highlights: Array<string>, skills: Array<string> }> | null, skills: { all: Array<string>, high: Array<{ name: string, confidence: number, source: SkillSource }>, medium: Array<{ name: string, confidence: number, source: SkillSource }>, low: Array<{ name: string, confidence: number, source: SkillSource }> } | null, seniority: { level: SeniorityLevel, confidence: number, yearsOfExperience: number, reasoning: string } | null, domainInsights: { domain: string, skillGapPriority: Array<string>, emergingTrends: Array<string> } | null, gapAnalysis: { summary: string, matchScore: number, matchedKeywords: Array<string>, missingKeywords: Array<string>, criticalGaps: Array<string>, niceToHaveGaps: Array<string> } | null, suggestions: Array<{ kind: SuggestionKind, title: string, detail: string, addressesGaps: Array<string>, priority: number }> | null, dossier: { masterProfile: string, industryIntel: string, tailoringStrategy: string, keyMetrics: Array<string> } | null, creativeDraft: { narrative: string, storyArc: Array<string> } | null, starBullets: Array<{ situation: string, task: string, action: string, result: string, text: string }> | null, provenance: Array<{ claim: string, source: string | null, synthetic: boolean }> | null, usage: { llmCalls: number, cacheHits: number, promptTokens: number, completionTokens: number, totalTokens: number, costUsd: number, savedCostUsd: number, durationMs: number } } };
+export type EnhancementResultQuery = { enhancement: { id: string, status: EnhancementStatus, requestedStages: Array<PipelineStage>, createdAt: string, completedAt: string | null, finalResumeMarkdown: string | null, editorialNotes: Array<string> | null, error: { code: string, message: string, stage: PipelineStage | null } | null, stages: Array<{ stage: PipelineStage, status: StageStatus, attempts: number, cached: boolean, provider: string | null, model: string | null, durationMs: number | null, costUsd: number, promptTokens: number, completionTokens: number, error: string | null }>, experiences: Array<{ title: string, company: string, startDate: string | null, endDate: string | null, highlights: Array<string>, skills: Array<string> }> | null, skills: { all: Array<string>, high: Array<{ name: string, confidence: number, source: SkillSource }>, medium: Array<{ name: string, confidence: number, source: SkillSource }>, low: Array<{ name: string, confidence: number, source: SkillSource }> } | null, seniority: { level: SeniorityLevel, confidence: number, yearsOfExperience: number, reasoning: string } | null, domainInsights: { domain: string, skillGapPriority: Array<string>, emergingTrends: Array<string> } | null, gapAnalysis: { summary: string, matchScore: number, matchedKeywords: Array<string>, missingKeywords: Array<string>, criticalGaps: Array<string>, niceToHaveGaps: Array<string> } | null, suggestions: Array<{ kind: SuggestionKind, title: string, detail: string, addressesGaps: Array<string>, priority: number }> | null, dossier: { masterProfile: string, industryIntel: string, tailoringStrategy: string, keyMetrics: Array<string> } | null, creativeDraft: { narrative: string, storyArc: Array<string> } | null, starBullets: Array<{ situation: string | null, task: string | null, action: string, result: string | null, text: string }> | null, provenance: Array<{ claim: string, source: string | null, synthetic: boolean }> | null, usage: { llmCalls: number, cacheHits: number, promptTokens: number, completionTokens: number, totalTokens: number, costUsd: number, savedCostUsd: number, durationMs: number } } };
 
 export type CancelEnhancementMutationVariables = Exact<{
   id: string | number;
@@ -179,17 +191,17 @@ export type MyEnhancementsQueryVariables = Exact<{
 
 export type MyEnhancementsQuery = { enhancements: { edges: Array<{ cursor: string, node: { id: string, status: EnhancementStatus, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ModelsQuery = { models: Array<{ id: string, provider: string, stages: Array<PipelineStage>, healthy: boolean, circuit: CircuitState, successRate: number | null, p50LatencyMs: number | null, inputPricePerMTok: number | null, outputPricePerMTok: number | null, outputMode: OutputMode | null }> };
-
 export type PartnerGapAnalysisMutationVariables = Exact<{
   input: EnhancementInput;
 }>;
 
 
 export type PartnerGapAnalysisMutation = { runEnhancement: { id: string, status: EnhancementStatus, requestedStages: Array<PipelineStage>, gapAnalysis: { matchScore: number, matchedKeywords: Array<string>, missingKeywords: Array<string>, summary: string } | null, usage: { llmCalls: number, costUsd: number } } };
+
+export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelsQuery = { models: Array<{ id: string, provider: string, stages: Array<PipelineStage>, healthy: boolean, circuit: CircuitState, successRate: number | null, p50LatencyMs: number | null, inputPricePerMTok: number | null, outputPricePerMTok: number | null, outputMode: OutputMode | null }> };
 
 export type VerifyTailoringQueryVariables = Exact<{
   original: string;
@@ -200,12 +212,28 @@ export type VerifyTailoringQueryVariables = Exact<{
 
 export type VerifyTailoringQuery = { verifyTailoring: { faithful: boolean, coveredKeywords: Array<string>, missingKeywords: Array<string>, findings: Array<{ kind: TruthFindingKind, excerpt: string, detail: string }> } };
 
-export type StagePreviewSubscriptionVariables = Exact<{
+export type EnhancementChangesQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type StagePreviewSubscription = { enhancementPreview: { stage: PipelineStage, text: string, at: string } };
+export type EnhancementChangesQuery = { enhancement: { id: string, status: EnhancementStatus, finalResumeMarkdown: string | null, changes: Array<{ id: string, stage: PipelineStage, target: string, before: string | null, after: string, status: ChangeStatus, reviewed: boolean, findings: Array<{ kind: TruthFindingKind, excerpt: string, detail: string }> }> | null } };
+
+export type ReviewChangesMutationVariables = Exact<{
+  id: string | number;
+  apply?: Array<string | number> | string | number | null | undefined;
+  hold?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type ReviewChangesMutation = { reviewChanges: { id: string, finalResumeMarkdown: string | null, changes: Array<{ id: string, status: ChangeStatus, reviewed: boolean }> | null } };
+
+export type ImportResumeMutationVariables = Exact<{
+  file: DocumentInput;
+}>;
+
+
+export type ImportResumeMutation = { importResume: { text: string, mediaType: string, pages: number | null, characters: number, warnings: Array<string> } };
 
 export type ExportResumeQueryVariables = Exact<{
   id: string | number;
@@ -230,12 +258,12 @@ export type ExportCoverLetterQueryVariables = Exact<{
 
 export type ExportCoverLetterQuery = { exportCoverLetter: { filename: string, mediaType: string, byteLength: number, contentBase64: string } };
 
-export type ImportResumeMutationVariables = Exact<{
-  file: DocumentInput;
+export type StagePreviewSubscriptionVariables = Exact<{
+  id: string | number;
 }>;
 
 
-export type ImportResumeMutation = { importResume: { text: string, mediaType: string, pages: number | null, characters: number, warnings: Array<string> } };
+export type StagePreviewSubscription = { enhancementPreview: { stage: PipelineStage, text: string, at: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -423,22 +451,6 @@ export const MyEnhancementsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyEnhancementsQuery, MyEnhancementsQueryVariables>;
-export const ModelsDocument = new TypedDocumentString(`
-    query Models {
-  models {
-    id
-    provider
-    stages
-    healthy
-    circuit
-    successRate
-    p50LatencyMs
-    inputPricePerMTok
-    outputPricePerMTok
-    outputMode
-  }
-}
-    `) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
 export const PartnerGapAnalysisDocument = new TypedDocumentString(`
     mutation PartnerGapAnalysis($input: EnhancementInput!) {
   runEnhancement(input: $input) {
@@ -458,6 +470,22 @@ export const PartnerGapAnalysisDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PartnerGapAnalysisMutation, PartnerGapAnalysisMutationVariables>;
+export const ModelsDocument = new TypedDocumentString(`
+    query Models {
+  models {
+    id
+    provider
+    stages
+    healthy
+    circuit
+    successRate
+    p50LatencyMs
+    inputPricePerMTok
+    outputPricePerMTok
+    outputMode
+  }
+}
+    `) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
 export const VerifyTailoringDocument = new TypedDocumentString(`
     query VerifyTailoring($original: String!, $tailored: String!, $jobAd: String) {
   verifyTailoring(original: $original, tailored: $tailored, jobAd: $jobAd) {
@@ -472,15 +500,53 @@ export const VerifyTailoringDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyTailoringQuery, VerifyTailoringQueryVariables>;
-export const StagePreviewDocument = new TypedDocumentString(`
-    subscription StagePreview($id: ID!) {
-  enhancementPreview(id: $id) {
-    stage
-    text
-    at
+export const EnhancementChangesDocument = new TypedDocumentString(`
+    query EnhancementChanges($id: ID!) {
+  enhancement(id: $id) {
+    id
+    status
+    finalResumeMarkdown
+    changes {
+      id
+      stage
+      target
+      before
+      after
+      status
+      reviewed
+      findings {
+        kind
+        excerpt
+        detail
+      }
+    }
   }
 }
-    `) as unknown as TypedDocumentString<StagePreviewSubscription, StagePreviewSubscriptionVariables>;
+    `) as unknown as TypedDocumentString<EnhancementChangesQuery, EnhancementChangesQueryVariables>;
+export const ReviewChangesDocument = new TypedDocumentString(`
+    mutation ReviewChanges($id: ID!, $apply: [ID!], $hold: [ID!]) {
+  reviewChanges(id: $id, apply: $apply, hold: $hold) {
+    id
+    finalResumeMarkdown
+    changes {
+      id
+      status
+      reviewed
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewChangesMutation, ReviewChangesMutationVariables>;
+export const ImportResumeDocument = new TypedDocumentString(`
+    mutation ImportResume($file: DocumentInput!) {
+  importResume(file: $file) {
+    text
+    mediaType
+    pages
+    characters
+    warnings
+  }
+}
+    `) as unknown as TypedDocumentString<ImportResumeMutation, ImportResumeMutationVariables>;
 export const ExportResumeDocument = new TypedDocumentString(`
     query ExportResume($id: ID!, $format: ExportFormat!) {
   exportResume(id: $id, format: $format) {
@@ -517,14 +583,12 @@ export const ExportCoverLetterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportCoverLetterQuery, ExportCoverLetterQueryVariables>;
-export const ImportResumeDocument = new TypedDocumentString(`
-    mutation ImportResume($file: DocumentInput!) {
-  importResume(file: $file) {
+export const StagePreviewDocument = new TypedDocumentString(`
+    subscription StagePreview($id: ID!) {
+  enhancementPreview(id: $id) {
+    stage
     text
-    mediaType
-    pages
-    characters
-    warnings
+    at
   }
 }
-    `) as unknown as TypedDocumentString<ImportResumeMutation, ImportResumeMutationVariables>;
+    `) as unknown as TypedDocumentString<StagePreviewSubscription, StagePreviewSubscriptionVariables>;

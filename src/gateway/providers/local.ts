@@ -5,12 +5,12 @@
 import { runLocalTask } from '../../local/index.js';
 import type { LocalTaskName, LocalTasks } from '../../local/types.js';
 import type {
-  CreativeDraft,
-  Dossier,
+  DraftAnswer,
   JobFit,
-  PolishedResume,
+  PolishAnswer,
+  ResearchAnswer,
   ResumeProfile,
-  StarDraft,
+  StarAnswer,
   Suggestions,
 } from '../../domain/outputs.js';
 import type { CoverLetterDraft } from '../../domain/cover-letter.js';
@@ -21,10 +21,10 @@ import type { Provider, ProviderCall, ProviderReply } from './types.js';
 interface WireOutputs {
   analysis: ResumeProfile;
   analysis_gap: JobFit;
-  research: Dossier;
-  draft: CreativeDraft;
-  star: StarDraft;
-  polish: PolishedResume;
+  research: ResearchAnswer;
+  draft: DraftAnswer;
+  star: StarAnswer;
+  polish: PolishAnswer;
   suggest: Suggestions;
   critique: Suggestions;
   cover_letter: CoverLetterDraft;

@@ -1,24 +1,37 @@
+import type { ResumeDocument } from '../../domain/document.js';
+import { ResearchAnswer } from '../../domain/outputs.js';
 import { asData, DATA_RULE } from './delimit.js';
+import { resumeLines } from './resume-lines.js';
+import { numbered, TRUTH_RULES } from './rules.js';
+import { ONE_JSON_OBJECT, versioned } from './version.js';
 
-export const VERSION = 'research-1';
+const SYSTEM = [
+  'You are a career researcher preparing the dossier for tailoring a resume to a job ad.',
+  'The resume is already parsed into the lines listed in <resume_lines>, each named by its target; you do not retype it.',
+  'Give industry intel on the employer and its field (use web knowledge where available, and list the URLs you consulted in sources),',
+  'a tailoring strategy, the key metrics (each citing the target of the line that states it) and the job-ad keywords the resume evidences.',
+  numbered([...TRUTH_RULES, 'A key metric is copied from its line; a keyword is evidenced only when a listed line shows it.', ONE_JSON_OBJECT]),
+  DATA_RULE,
+].join('\n');
 
-export function researchPrompt(data: { resumeText: string; jobAd: string; analysis: unknown; domainInsights: unknown; asOf: string }) {
+export const VERSION = versioned('research-2', SYSTEM, ResearchAnswer);
+
+/** A short query about the company and the role: the job ad's first line, never anything of the resume. */
+export function researchQuery(jobAd: string): string {
+  const first = jobAd.split('\n').map((l) => l.replace(/^[#*\s]+|[*\s]+$/g, '')).find((l) => l.length > 2) ?? '';
+  return first.slice(0, 160);
+}
+
+export function researchPrompt(data: { document: ResumeDocument; jobAd: string; analysis: unknown; asOf: string }) {
   return {
-    system: [
-      'You are a career researcher building the master dossier for tailoring a resume to a job ad.',
-      'Later writers will NOT see the resume: masterProfile must carry all of it forward faithfully, as markdown:',
-      "the candidate's name and contact line, every section, every employer with title and dates and each bullet, education and certifications.",
-      'industryIntel: what this employer and field value now (use web knowledge where available).',
-      'tailoringStrategy: which evidenced strengths to lead with for this job ad, and how to address its gaps honestly.',
-      'keyMetrics: every number the resume states, each with its context. Invent nothing.',
-      `Today is ${data.asOf}.`,
-      DATA_RULE,
-    ].join('\n'),
+    system: SYSTEM,
     user: [
-      asData('resume', data.resumeText),
+      asData('research_query', researchQuery(data.jobAd)),
+      `Today is ${data.asOf}.`,
       asData('job_ad', data.jobAd),
+      asData('resume_lines', resumeLines(data.document)),
       asData('analysis', data.analysis),
-      asData('domain_insights', data.domainInsights ?? {}),
+      asData('domain_insights', data.document.domainInsights ?? {}),
     ].join('\n\n'),
   };
 }

@@ -1,16 +1,27 @@
+import type { CreativeDraft, Dossier } from '../../domain/outputs.js';
+import { StarAnswer } from '../../domain/outputs.js';
 import { asData, DATA_RULE } from './delimit.js';
+import { resumeLines } from './resume-lines.js';
+import { numbered, TRUTH_RULES } from './rules.js';
+import { ONE_JSON_OBJECT, versioned } from './version.js';
 
-export const VERSION = 'star-1';
+const SYSTEM = [
+  'You are a precise resume editor. Rewrite experience bullets (targets "experience[N].bullets[M]") in STAR form where that makes them stronger:',
+  'situation, task, action and result as the line states them; situation, task and result are null where the line does not say them.',
+  'Let the creative draft guide emphasis, never facts. Leave out a bullet you would not improve: it stays as written.',
+  numbered([...TRUTH_RULES, 'Every number of the original bullet is kept in its text, with the same meaning.', ONE_JSON_OBJECT]),
+  DATA_RULE,
+].join('\n');
 
-export function starPrompt(data: { creativeDraft: unknown; dossier: unknown }) {
+export const VERSION = versioned('star-2', SYSTEM, StarAnswer);
+
+export function starPrompt(data: { creativeDraft: CreativeDraft; dossier: Dossier }) {
   return {
-    system: [
-      'You are a precise resume editor. Rewrite the resume held in the dossier\'s masterProfile with every experience bullet in STAR form',
-      '(situation, task, action, result), keeping every number and proper noun exactly and inventing none.',
-      'draftMarkdown is the whole resume in markdown with every section, employer, title and date kept; bullets lists each STAR bullet',
-      "with its role as 'Title — Company'. Let the creative draft guide emphasis and order, never facts.",
-      DATA_RULE,
-    ].join('\n'),
-    user: [asData('dossier', data.dossier), asData('creative_draft', data.creativeDraft)].join('\n\n'),
+    system: SYSTEM,
+    user: [
+      asData('resume_lines', resumeLines(data.dossier.document)),
+      asData('creative_draft', { narrative: data.creativeDraft.narrative, storyArc: data.creativeDraft.storyArc }),
+      asData('tailoring_strategy', data.dossier.tailoringStrategy),
+    ].join('\n\n'),
   };
 }

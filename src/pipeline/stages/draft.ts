@@ -1,5 +1,7 @@
 import type { Creativity } from '../../domain/input.js';
-import { CreativeDraft, type Dossier } from '../../domain/outputs.js';
+import { SUMMARY_TARGET } from '../../domain/document.js';
+import { DraftAnswer, type CreativeDraft, type Dossier } from '../../domain/outputs.js';
+import { auditContext, auditNote, auditProposals } from '../../audit/index.js';
 import { draftPrompt, VERSION } from '../prompts/draft.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
 
@@ -12,8 +14,24 @@ export interface DraftSees {
 
 const TEMPERATURE: Record<Creativity, number> = { CONSERVATIVE: 0.3, BALANCED: 0.7, BOLD: 1.0 };
 
-export function runDraft(sees: DraftSees, ctx: StageContext): Promise<StageResult<CreativeDraft>> {
+/** The narrative and story arc, and a proposed summary, audited against the whole resume. */
+export async function runDraft(sees: DraftSees, ctx: StageContext): Promise<StageResult<CreativeDraft>> {
   const data = { ...sees };
-  const temperature = TEMPERATURE[sees.creativity];
-  return singleCall(ctx, { stage: 'DRAFT', name: 'draft', schema: CreativeDraft, data, prompt: () => draftPrompt(data), promptVersion: VERSION, temperature });
+  const { output, calls } = await singleCall(ctx, {
+    stage: 'DRAFT',
+    name: 'draft',
+    schema: DraftAnswer,
+    data,
+    prompt: () => draftPrompt(data),
+    promptVersion: VERSION,
+    temperature: TEMPERATURE[sees.creativity],
+  });
+  const { draft, notes } = draftOutput(sees.dossier, output);
+  return { output: draft, calls, notes };
+}
+
+export function draftOutput(dossier: Dossier, answer: DraftAnswer): { draft: CreativeDraft; notes: string[] } {
+  const audited = auditProposals('DRAFT', [{ target: SUMMARY_TARGET, after: answer.summary }], auditContext(dossier.document), 1);
+  const note = auditNote('DRAFT', audited);
+  return { draft: { narrative: answer.narrative, storyArc: answer.storyArc, changes: audited.changes }, notes: note ? [note] : [] };
 }

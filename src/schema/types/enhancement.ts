@@ -15,6 +15,7 @@ import {
   StarBulletType,
   SuggestionType,
 } from './outputs.js';
+import { ResumeChangeType } from './change.js';
 
 @ObjectType({ description: 'What one stage did.' })
 export class StageRunType {
@@ -76,5 +77,11 @@ export class Enhancement {
   @Field(() => [ProvenanceType], { nullable: true }) provenance!: ProvenanceType[] | null;
   @Field(() => CoverLetterType, { nullable: true, description: 'Written by COVER_LETTER, which runs only when asked for (by stage or by this field).' })
   coverLetter!: CoverLetterType | null;
+
+  @Field(() => [ResumeChangeType], {
+    nullable: true,
+    description: 'What DRAFT, STAR and POLISH proposed, each APPLIED (in finalResumeMarkdown) or HELD with its findings; null until POLISH completed.',
+  })
+  changes!: ResumeChangeType[] | null;
   @Field(() => UsageType) usage!: UsageType;
 }

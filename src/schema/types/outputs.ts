@@ -61,12 +61,14 @@ export class SuggestionType {
   @Field(() => Int, { description: '1 is the most important.' }) priority!: number;
 }
 
-@ObjectType({ description: 'The master dossier of RESEARCH.' })
+@ObjectType({ description: 'The master dossier of RESEARCH: masterProfile is the parsed resume document, rendered (no model retypes it).' })
 export class DossierType {
   @Field(() => String) masterProfile!: string;
   @Field(() => String) industryIntel!: string;
   @Field(() => String) tailoringStrategy!: string;
-  @Field(() => [String]) keyMetrics!: string[];
+  @Field(() => [String], { description: '`metric — line (target)`: each metric cites the resume line that states it.' }) keyMetrics!: string[];
+  @Field(() => [String], { description: "The job ad's keywords that some resume line evidences." }) evidencedKeywords!: string[];
+  @Field(() => [String], { description: 'Web pages a web-grounded model consulted for the intel; empty otherwise.' }) sources!: string[];
 }
 
 @ObjectType()
@@ -78,11 +80,12 @@ export class CreativeDraftType {
 @ObjectType()
 export class StarBulletType {
   @Field(() => String, { nullable: true, description: 'The role it belongs to, as `Title — Company`.' }) role!: string | null;
-  @Field(() => String) situation!: string;
-  @Field(() => String) task!: string;
+  @Field(() => String, { nullable: true, description: 'The line (`experience[1].bullets[0]`) it rewrites.' }) target!: string | null;
+  @Field(() => String, { nullable: true, description: 'Null where the source line does not state it.' }) situation!: string | null;
+  @Field(() => String, { nullable: true, description: 'Null where the source line does not state it.' }) task!: string | null;
   @Field(() => String) action!: string;
-  @Field(() => String) result!: string;
-  @Field(() => String) text!: string;
+  @Field(() => String, { nullable: true, description: 'Null where the source line states no outcome: a STAR bullet never invents one.' }) result!: string | null;
+  @Field(() => String, { description: 'The rewritten bullet as proposed (see `changes` for whether it is applied).' }) text!: string;
 }
 
 @ObjectType({ description: 'One claim of the final resume and the resume excerpt it rests on.' })

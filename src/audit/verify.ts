@@ -4,17 +4,17 @@
  * the original; sections (and roles) of the original that the tailored text dropped are reported. Rewording,
  * reordering and job keywords are not findings.
  */
-import type { TailoringVerdict, TruthFinding } from './types.js';
-import { dateKeys, findDateRanges, findDates } from './dates.js';
-import { numbersIn } from './numbers.js';
-import { parseJobAd } from './jobad.js';
-import { parseResume } from './resume.js';
-import { findCertifications, findSkillHits, findSkills } from './skills.js';
-import { DEGREES } from './taxonomy.js';
-import { memo, normKey, stripMarkdown } from './text.js';
-import type { ParsedExperience } from './experience.js';
-import { CERTIFICATIONS } from './taxonomy.js';
-import { escapeRegex } from './text.js';
+import type { TailoringVerdict, TruthFinding } from '../domain/changes.js';
+import { dateKeys, findDateRanges, findDates } from '../local/dates.js';
+import { numbersIn } from '../local/numbers.js';
+import { parseJobAd } from '../local/jobad.js';
+import { parseResume } from '../local/resume.js';
+import { findCertifications, findSkills } from '../local/skills.js';
+import { DEGREES } from '../local/taxonomy.js';
+import { contentTokens, isBullet, memo, normKey, sentences, stripBullet, stripMarkdown } from '../local/text.js';
+import type { ParsedExperience } from '../local/experience.js';
+import { numberText, normNumber } from './numbers.js';
+import { inventedSkills, scopeFindings, supportedSkills } from './rules.js';
 
 const ABBREV: Record<string, string> = {
   sr: 'senior', snr: 'senior', jr: 'junior', mgr: 'manager', eng: 'engineer', engr: 'engineer', dev: 'developer',
@@ -54,46 +54,27 @@ function companyMatch(a: string, b: string): boolean {
   return ta.every((t) => tb.has(t)) || [...tb].every((t) => ta.includes(t));
 }
 
-/**
- * Text with dates, skill names and certification names blanked, so the numbers left are claims.
- * Memoised: the same tailored text (a cached or table answer) is checked against many originals.
- */
-const numberText = memo(numberTextUncached, 256);
-
-function numberTextUncached(text: string): string {
-  let t = text;
-  for (const line of t.split('\n')) {
-    for (const r of findDateRanges(line)) t = t.replace(r.raw, ' ');
-  }
-  t = t.replace(/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d/gi, ' ');
-  t = t.replace(/\b(?:19|20)\d\d[-/.]\d{1,2}\b|\b\d{1,2}[-/.](?:19|20)\d\d\b/g, ' ');
-  const hits = findSkillHits(t);
-  if (hits.length) {
-    let out = '';
-    let pos = 0;
-    for (const h of hits) {
-      if (h.index < pos) continue;
-      out += t.slice(pos, h.index) + ' '.repeat(h.text.length);
-      pos = h.index + h.text.length;
-    }
-    t = out + t.slice(pos);
-  }
-  t = t.replace(CERT_BLANK, (m) => ' '.repeat(m.length));
-  return t;
-}
-
-const CERT_BLANK = new RegExp(
-  CERTIFICATIONS.flatMap((c) => c.split('|'))
-    .filter((a) => /\d/.test(a))
-    .map(escapeRegex)
-    .join('|'),
-  'gi',
+/** The lines of a text that make claims (bullets and sentences), without markdown. */
+const claimLines = memo((text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => stripMarkdown(isBullet(l) ? stripBullet(l) : l).trim())
+    .flatMap((l) => sentences(l))
+    .filter((l) => contentTokens(l).length >= 3),
 );
 
-function normNumber(n: string): { key: string; value: number } {
-  const k = n.replace(/\s+/g, '').toLowerCase();
-  const v = Number(k.replace(/[^\d.]/g, '').replace(/^\./, '')) || 0;
-  return { key: k, value: v };
+/** The original line a tailored line most likely rewrites (half its content words or more), or null. */
+function bestLine(claim: string, sources: string[]): string | null {
+  const toks = new Set(contentTokens(claim));
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const s of sources) {
+    let hit = 0;
+    for (const t of new Set(contentTokens(s))) if (toks.has(t)) hit++;
+    const score = hit / Math.max(1, Math.min(toks.size, contentTokens(s).length));
+    if (score > bestScore) [best, bestScore] = [s, score];
+  }
+  return bestScore >= 0.5 ? best : null;
 }
 
 function headerLines(text: string): string[] {
@@ -230,10 +211,21 @@ function verify(original: string, tailored: string, jobAd: string): TailoringVer
     if (!oe.company) continue;
     const ck = normKey(oe.company);
     if (ck && !tKey.includes(` ${ck} `) && !T.experiences.some((te) => te.company && companyMatch(te.company, oe.company))) {
-      add('DROPPED_SECTION', entryLabel(oe), `The role ${entryLabel(oe)} of the original resume is missing from the tailored version.`);
+      add('DROPPED_ROLE', entryLabel(oe), `The role ${entryLabel(oe)} of the original resume is missing from the tailored version.`);
     }
   }
   void origKey;
+
+  // skills nothing in the original supports, and more ownership or reach than the line a claim rests on
+  const known = supportedSkills(original, []);
+  for (const skill of inventedSkills(tailored, known)) {
+    add('INVENTED_SKILL', skill, `"${skill}" is not a skill, tool or technology the original resume names or evidences.`);
+  }
+  const sources = claimLines(original);
+  for (const claim of claimLines(tailored)) {
+    const source = bestLine(claim, sources);
+    for (const f of scopeFindings(claim, source ? [source] : [], original)) add(f.kind, f.excerpt, f.detail);
+  }
 
   // job keywords
   const covered: string[] = [];
