@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config.js';
 import { RateLimits } from './api/limits.js';
+import { configureCpuPool } from './cpu/index.js';
 import { startApiServer, type ApiServer } from './api/server.js';
 import { EventHub } from './events/hub.js';
 import { StageCache, withStageCache } from './gateway/cache.js';
@@ -56,6 +57,8 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
     connection.on('error', (error) => logger.warn({ err: error.message, connection: connection.options.connectionName }, 'redis connection error'));
   }
   const metrics = new Metrics();
+  // One pool of worker threads per process, for the local engine and the audit (API and worker alike).
+  const cpu = configureCpuPool(config.cpu);
   const store = new EnhancementStore(redis, config.prefix, config.retentionSeconds);
   const hub = new EventHub(subscriber);
   const models = injected ?? createGateway(config);
@@ -112,6 +115,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
             queue,
             hub,
             modelRegistry: gateway,
+            cpu,
             rateLimits: new RateLimits(redis, config.prefix, config.rateLimits),
             budget: config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd),
           },

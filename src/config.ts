@@ -68,6 +68,10 @@ const EnvSchema = z.object({
   IMAGINATOR_MAX_QUERY_TOKENS: int(3_000),
   /** Operators' key for the queue dashboard at /admin/queues (Bull Board); unset: no dashboard. */
   IMAGINATOR_ADMIN_KEY: optionalString,
+  /** Worker threads for CPU-heavy work (the local engine, the audit). Default: cores less one, at least 1. */
+  IMAGINATOR_CPU_THREADS: z.coerce.number().int().positive().optional(),
+  /** CPU tasks one tenant may have on those threads at once; its others wait in its own line. Default: half the threads, at least 1. */
+  IMAGINATOR_CPU_TASKS_PER_TENANT: z.coerce.number().int().positive().optional(),
   /** Log level for pino: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -117,6 +121,8 @@ export interface Config {
   rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null };
   wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number };
   queryLimits: { maxComplexity: number; maxDepth: number; maxAliases: number; maxTokens: number };
+  /** The worker-thread pool; undefined: sized to the machine. */
+  cpu: { threads?: number; perTenant?: number };
 }
 
 export class ConfigError extends Error {
@@ -206,5 +212,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: env.IMAGINATOR_MAX_ALIASES,
       maxTokens: env.IMAGINATOR_MAX_QUERY_TOKENS,
     },
+    cpu: { threads: env.IMAGINATOR_CPU_THREADS, perTenant: env.IMAGINATOR_CPU_TASKS_PER_TENANT },
   };
 }

@@ -1,4 +1,5 @@
 import { WaitingError, Worker, type ConnectionOptions } from 'bullmq';
+import { withCpuTenant } from '../src/cpu/index.js';
 import type { EventHub } from '../src/events/hub.js';
 import type { Gateway } from '../src/gateway/types.js';
 import type { Logger } from '../src/logger.js';
@@ -73,7 +74,8 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
       const log = options.logger?.child({ enhancementId: id, jobAttempt: job.attemptsMade + 1 });
       log?.info({ stages: record.requestedStages, status: record.status }, 'enhancement started');
       try {
-        const outcome = await orchestrate(record, deps, controller.signal);
+        // CPU work of its stages (the local engine) waits in the tenant's own line of the pool.
+        const outcome = await withCpuTenant(record.tenant, () => orchestrate(record, deps, controller.signal));
         log?.info({ outcome }, 'enhancement finished');
         if (outcome === 'STOPPED' && controller.signal.reason instanceof ShuttingDown) {
           await job.moveToWait(token);

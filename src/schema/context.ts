@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import type { CpuPool } from '../cpu/index.js';
 import type { EventHub } from '../events/hub.js';
 import type { ModelInfo as GatewayModelInfo } from '../gateway/index.js';
 import type { EnhancementQueue } from '../queue/index.js';
@@ -18,6 +19,8 @@ export interface ApiServices {
   budget: { exceeded(tenant: string): Promise<boolean>; limitUsd: number } | null;
   /** The gateway's models and their health (the `models` query). */
   modelRegistry: { models(): GatewayModelInfo[] };
+  /** Worker threads for CPU-heavy work (the audit), with a line per tenant. */
+  cpu: Pick<CpuPool, 'run'>;
 }
 
 export interface RequestContext {

@@ -1,5 +1,4 @@
 import { Arg, Ctx, Field, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { verifyTailoring } from '../local/index.js';
 import type { TruthFindingKind as Kind } from '../local/types.js';
 import type { RequestContext } from './context.js';
 import { badInput } from './errors.js';
@@ -39,12 +38,12 @@ export class VerifyResolver {
     description:
       'Deterministic, no model call: what the tailored text claims that the original does not support, and which of the job ad keywords it covers.',
   })
-  verifyTailoring(
+  async verifyTailoring(
     @Arg('original', () => String) original: string,
     @Arg('tailored', () => String) tailored: string,
     @Arg('jobAd', () => String, { nullable: true }) jobAd: string | null,
-    @Ctx() { services }: RequestContext,
-  ): TailoringVerdict {
+    @Ctx() { services, tenant }: RequestContext,
+  ): Promise<TailoringVerdict> {
     const { maxResumeChars, maxJobAdChars } = services.config.limits;
     for (const [field, value, max] of [
       ['original', original, maxResumeChars],
@@ -55,6 +54,11 @@ export class VerifyResolver {
     }
     if (!original.trim()) throw badInput('original is empty: send the resume the tailored text was made from', 'original');
     if (!tailored.trim()) throw badInput('tailored is empty: send the tailored resume to audit', 'tailored');
-    return verifyTailoring(cleanText(original, 'original'), cleanText(tailored, 'tailored'), jobAd === null ? null : cleanText(jobAd, 'jobAd'));
+    // On a worker thread, in the tenant's own line: a flood of audits cannot stall the API.
+    return services.cpu.run(
+      'verifyTailoring',
+      { original: cleanText(original, 'original'), tailored: cleanText(tailored, 'tailored'), jobAd: jobAd === null ? null : cleanText(jobAd, 'jobAd') },
+      { tenant },
+    );
   }
 }

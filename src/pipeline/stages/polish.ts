@@ -1,4 +1,4 @@
-import { annotatePolish } from '../../local/index.js';
+import { cpuPool } from '../../cpu/index.js';
 import { PolishedResume, type StarDraft } from '../../domain/outputs.js';
 import { polishPrompt, VERSION } from '../prompts/polish.js';
 import { singleCall, type StageContext, type StageResult } from './stage.js';
@@ -24,5 +24,7 @@ export async function runPolish(sees: PolishSees, ctx: StageContext): Promise<St
     promptVersion: VERSION,
     temperature: 0.2,
   });
-  return { output: annotatePolish(sees.auditAgainst, output, sees.jobAd), calls };
+  // The audit runs on a pool thread: the worker's event loop keeps renewing job locks meanwhile.
+  const annotated = await cpuPool().run('annotatePolish', { original: sees.auditAgainst, polished: output, jobAd: sees.jobAd }, { signal: ctx.signal });
+  return { output: annotated, calls };
 }

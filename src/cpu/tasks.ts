@@ -1,0 +1,31 @@
+/**
+ * The CPU-heavy work the pool runs, by name. Each task takes plain data and returns plain data
+ * (structured-cloned across the thread boundary). Add a task here (document parsing, rendering)
+ * and call it with `cpu.run('<name>', input)`: nothing else changes.
+ */
+import { annotatePolish, runLocalTask, verifyTailoring } from '../local/index.js';
+import type { LocalTaskName, LocalTasks, PolishedResume, TailoringVerdict } from '../local/types.js';
+
+export interface CpuTasks {
+  /** One task of the deterministic engine (the `local` provider). */
+  local: { in: { name: LocalTaskName; input: LocalTasks[LocalTaskName]['in'] }; out: unknown };
+  /** The truthfulness audit of a tailored resume against its original. */
+  verifyTailoring: { in: { original: string; tailored: string; jobAd: string | null }; out: TailoringVerdict };
+  /** POLISH's audit of any provider's final resume against the original (provenance, findings in the notes). */
+  annotatePolish: { in: { original: string; polished: PolishedResume; jobAd: string }; out: PolishedResume };
+}
+
+export type CpuTaskName = keyof CpuTasks;
+
+export const CPU_TASKS: { [N in CpuTaskName]: (input: CpuTasks[N]['in']) => CpuTasks[N]['out'] } = {
+  local: ({ name, input }) => runLocalTask(name, input as never),
+  verifyTailoring: ({ original, tailored, jobAd }) => verifyTailoring(original, tailored, jobAd),
+  annotatePolish: ({ original, polished, jobAd }) => annotatePolish(original, polished, jobAd),
+};
+
+/** What a pool thread runs: the named task on its input. */
+export function runCpuTask({ task, input }: { task: CpuTaskName; input: unknown }): unknown {
+  const run = CPU_TASKS[task] as ((input: unknown) => unknown) | undefined;
+  if (!run) throw new Error(`unknown CPU task: ${String(task)}`);
+  return run(input);
+}
