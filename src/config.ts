@@ -18,8 +18,8 @@ const EnvSchema = z.object({
   IMAGINATOR_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('imaginator'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
-  /** `tenant:key` pairs, comma-separated. Unset: no auth, one anonymous tenant, loopback only. */
-  IMAGINATOR_API_KEYS: optionalString,
+  /** `tenant:key` pairs, comma-separated. Unset: no auth, one anonymous tenant, loopback only. Set but empty: an error. */
+  IMAGINATOR_API_KEYS: z.string().optional(),
   /** Parallel jobs per worker process; stages spend their time waiting on models. */
   IMAGINATOR_WORKER_CONCURRENCY: int(50),
   /** How long records and event streams are kept after an enhancement ends. */
@@ -61,6 +61,18 @@ const EnvSchema = z.object({
   /** Open WebSocket connections per key (per API process) and subscriptions per connection. */
   IMAGINATOR_WS_CONNECTIONS_PER_KEY: int(20),
   IMAGINATOR_WS_SUBSCRIPTIONS_PER_CONNECTION: int(25),
+  /** Bytes that may wait unsent for one WebSocket client; past that it is closed (4400). */
+  IMAGINATOR_WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024),
+  /** Origins (besides the server's own) whose pages may open WebSockets, comma-separated (`https://app.example.com`). */
+  IMAGINATOR_ALLOWED_ORIGINS: optionalString,
+  /** HTTP server timeouts (ms): the request's headers, the whole request, an idle keep-alive connection. */
+  IMAGINATOR_HEADERS_TIMEOUT_MS: int(10_000),
+  IMAGINATOR_REQUEST_TIMEOUT_MS: int(30_000),
+  IMAGINATOR_KEEP_ALIVE_TIMEOUT_MS: int(5_000),
+  /** A JSON request body nested deeper than this is refused (400) before it is parsed. */
+  IMAGINATOR_MAX_JSON_DEPTH: int(64),
+  /** Set: GET /metrics asks for this key (`Authorization: Bearer <key>`). Unset: /metrics is open. */
+  IMAGINATOR_METRICS_KEY: optionalString,
   /** Query limits: cost (fields weighted by their complexity), depth, aliases and parser tokens. */
   IMAGINATOR_MAX_QUERY_COMPLEXITY: int(1_000),
   IMAGINATOR_MAX_QUERY_DEPTH: int(10),
@@ -119,7 +131,11 @@ export interface Config {
   adminKey: string | null;
   /** null: that limit is off. */
   rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null };
-  wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number };
+  wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number; maxBufferedBytes: number };
+  /** Origins allowed to open WebSockets besides the server's own. */
+  allowedOrigins: string[];
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxJsonDepth: number };
+  metricsKey: string | null;
   queryLimits: { maxComplexity: number; maxDepth: number; maxAliases: number; maxTokens: number };
   /** The worker-thread pool; undefined: sized to the machine. */
   cpu: { threads?: number; perTenant?: number };
@@ -136,7 +152,7 @@ export function isLoopback(host: string): boolean {
 }
 
 function parseApiKeys(raw: string | undefined): Map<string, string> | null {
-  if (!raw) return null;
+  if (raw === undefined) return null;
   const keys = new Map<string, string>();
   for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
     const colon = pair.indexOf(':');
@@ -145,7 +161,9 @@ function parseApiKeys(raw: string | undefined): Map<string, string> | null {
     if (!tenant || !key) throw new ConfigError('IMAGINATOR_API_KEYS must be comma-separated tenant:key pairs');
     keys.set(key, tenant);
   }
-  return keys.size ? keys : null;
+  // Set but holding no pair (`,`, ` , `): a mistake, never a reason to turn auth off.
+  if (!keys.size) throw new ConfigError('IMAGINATOR_API_KEYS is set but holds no tenant:key pair; unset it to run without auth (loopback only)');
+  return keys;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -205,7 +223,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     wsLimits: {
       connectionsPerKey: env.IMAGINATOR_WS_CONNECTIONS_PER_KEY,
       subscriptionsPerConnection: env.IMAGINATOR_WS_SUBSCRIPTIONS_PER_CONNECTION,
+      maxBufferedBytes: env.IMAGINATOR_WS_MAX_BUFFERED_BYTES,
     },
+    allowedOrigins: (env.IMAGINATOR_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    http: {
+      headersTimeoutMs: env.IMAGINATOR_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.IMAGINATOR_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.IMAGINATOR_KEEP_ALIVE_TIMEOUT_MS,
+      maxJsonDepth: env.IMAGINATOR_MAX_JSON_DEPTH,
+    },
+    metricsKey: env.IMAGINATOR_METRICS_KEY ?? null,
     queryLimits: {
       maxComplexity: env.IMAGINATOR_MAX_QUERY_COMPLEXITY,
       maxDepth: env.IMAGINATOR_MAX_QUERY_DEPTH,
