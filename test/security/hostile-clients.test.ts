@@ -12,6 +12,7 @@ import { SLOW_CLIENT_REASON } from '../../src/api/ws-transport.js';
 import { StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
 import { useTestApp } from '../helpers/app.js';
 import { post, wsClient } from '../helpers/client.js';
+import { largeJobAd, largeResume } from '../helpers/large-inputs.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
 const KEY = 'hostile-key-0001';
@@ -23,6 +24,7 @@ const local = useTestApp({
     IMAGINATOR_REQUEST_TIMEOUT_MS: '2000',
     IMAGINATOR_WS_MAX_BUFFERED_BYTES: String(1024 * 1024),
     IMAGINATOR_METRICS_KEY: 'metrics-key-0001',
+    IMAGINATOR_ADMIN_KEY: 'admin-key-0001',
   },
   role: 'api',
 });
@@ -195,6 +197,42 @@ describe('slow and greedy clients', () => {
     expect(reason).toBe(SLOW_CLIENT_REASON);
     expect(results).toBeLessThan(SENT);
     expect(rss).toBeLessThan(2 * 1024 ** 3);
+  });
+});
+
+describe('query cost counts the text a field reads', () => {
+  const audits = (n: number) =>
+    `query($o: String!, $t: String!, $j: String) { ${Array.from({ length: n }, (_, i) => `a${i}: verifyTailoring(original: $o, tailored: $t, jobAd: $j) { faithful }`).join(' ')} }`;
+  const variables = { o: largeResume(60_000, 1), t: largeResume(60_000, 2), j: largeJobAd(30_000) };
+
+  it('lets one request carry three maximum-size audits, not four (let alone thirty)', async () => {
+    for (const n of [4, 30]) {
+      const { status, body } = await post(production.app.api!.url, audits(n), variables, as);
+      expect(status).toBe(400);
+      expect(body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COMPLEX');
+    }
+    const three = await post(production.app.api!.url, audits(3), variables, as);
+    expect(three.body.errors).toBeUndefined();
+    // Small audits stay cheap: thirty aliases of a short text pass.
+    const small = await post(production.app.api!.url, audits(30), { o: RESUME_A, t: RESUME_A, j: JOB_A }, as);
+    expect(small.body.errors).toBeUndefined();
+  });
+});
+
+describe('the queue dashboard', () => {
+  it('takes state-changing requests only from its own page', async () => {
+    const base = local.app.api!.url.replace(/\/graphql$/, '');
+    const basic = `Basic ${Buffer.from('ops:admin-key-0001').toString('base64')}`;
+    const retry = `${base}/admin/queues/api/queues/${encodeURIComponent(local.app.queue.queue.name)}/retry/failed`;
+    const foreign = await fetch(retry, { method: 'PUT', headers: { authorization: basic, origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    const bare = await fetch(retry, { method: 'PUT', headers: { authorization: basic } });
+    expect(bare.status).toBe(403);
+    const own = await fetch(retry, { method: 'PUT', headers: { authorization: basic, origin: base } });
+    expect(own.status).not.toBe(403);
+    expect(own.status).toBeLessThan(500);
+    // Reading stays open to the key holder.
+    expect((await fetch(`${base}/admin/queues/api/queues`, { headers: { authorization: basic } })).status).toBe(200);
   });
 });
 
