@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   /** Limits per API key. Unset: on with these defaults while auth is on, off while it is off. */
   IMAGINATOR_RATE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  /** Wrong or missing API keys one client address may present per minute before it is refused for the rest of it. */
+  IMAGINATOR_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   /** US dollars a tenant may spend on models per UTC day; checked before each stage. */
   IMAGINATOR_DAILY_BUDGET_USD: z.coerce.number().min(0).optional(),
   /** Open WebSocket connections per key (per API process) and subscriptions per connection. */
@@ -130,7 +132,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   adminKey: string | null;
   /** null: that limit is off. */
-  rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null };
+  rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null; authFailuresPerMinute: number | null };
   wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number; maxBufferedBytes: number };
   /** Origins allowed to open WebSockets besides the server's own. */
   allowedOrigins: string[];
@@ -219,6 +221,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requestsPerMinute: env.IMAGINATOR_RATE_REQUESTS_PER_MINUTE ?? (apiKeys ? 600 : null),
       enhancementsPerMinute: env.IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE ?? (apiKeys ? 60 : null),
       dailyBudgetUsd: env.IMAGINATOR_DAILY_BUDGET_USD ?? (apiKeys ? 50 : null),
+      // No keys, nothing to guess.
+      authFailuresPerMinute: apiKeys ? (env.IMAGINATOR_AUTH_FAILURES_PER_MINUTE ?? 30) : null,
     },
     wsLimits: {
       connectionsPerKey: env.IMAGINATOR_WS_CONNECTIONS_PER_KEY,

@@ -12,6 +12,7 @@ import { codedError } from '../schema/errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { ApiKeyAuth } from './auth.js';
+import { FailedAuthLimits } from './auth-failures.js';
 import { errorFormatter } from './errors.js';
 import { BadRequestError, nestsDeeperThan } from './json-depth.js';
 import { OriginPolicy } from './origin.js';
@@ -57,6 +58,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const { schema, services, metrics, logger } = options;
   const { config } = services;
   const auth = new ApiKeyAuth(config.apiKeys);
+  const authFailures = new FailedAuthLimits(services.redis, config.prefix, config.rateLimits.authFailuresPerMinute);
   const originPolicy = new OriginPolicy({ allowedOrigins: config.allowedOrigins, loopbackHostsOnly: !auth.enabled });
   const app = express();
   app.disable('x-powered-by');
@@ -93,7 +95,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   );
 
   const queryLimits = new QueryLimits(schema, services.config.queryLimits);
-  const wsCleanup = attachWebSocket({ httpServer, schema, services, auth, queryLimits, originPolicy, logger });
+  const wsCleanup = attachWebSocket({ httpServer, schema, services, auth, authFailures, queryLimits, originPolicy, logger });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -152,8 +154,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const address = req.socket.remoteAddress;
+        await authFailures.assertAllowed(address);
         const tenant = auth.tenantFor(ApiKeyAuth.fromHeaders(req.headers));
         if (!tenant) {
+          await authFailures.failed(address);
           throw codedError('UNAUTHENTICATED', 'a valid API key is required: Authorization: Bearer <key> or x-api-key', {
             http: { status: 401 },
           });

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { ApiServices, RequestContext } from '../schema/context.js';
 import { codedError } from '../schema/errors.js';
 import { ApiKeyAuth } from './auth.js';
+import type { FailedAuthLimits } from './auth-failures.js';
 import { errorFormatter } from './errors.js';
 import type { OriginPolicy } from './origin.js';
 import type { QueryLimits } from './query-limits.js';
@@ -16,6 +17,8 @@ export interface WebSocketOptions {
   schema: GraphQLSchema;
   services: ApiServices;
   auth: ApiKeyAuth;
+  /** Wrong keys per client address: a blocked address is closed with 4403 whatever it sends. */
+  authFailures: FailedAuthLimits;
   queryLimits: QueryLimits;
   /** Upgrades from a foreign `Origin` (or, with auth off, a foreign `Host`) are refused with 403. */
   originPolicy: OriginPolicy;
@@ -63,9 +66,14 @@ export function attachWebSocket(options: WebSocketOptions): Disposable {
       schema,
       connectionInitWaitTimeout: options.initTimeoutMs ?? 5_000,
       // Returning false closes with 4403; throwing would log an internal error instead.
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
+        const address = ctx.extra.request?.socket.remoteAddress;
+        if (await options.authFailures.blockedFor(address)) return false;
         const tenant = auth.tenantFor(ApiKeyAuth.fromConnectionParams(ctx.connectionParams));
-        if (!tenant) return false;
+        if (!tenant) {
+          await options.authFailures.failed(address);
+          return false;
+        }
         const open = openPerTenant.get(tenant) ?? 0;
         if (open >= wsLimits.connectionsPerKey) return false;
         openPerTenant.set(tenant, open + 1);

@@ -44,7 +44,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Reco
   wss.on('connection', (socket, request) => {
     const cutOff = (): void => {
       if (socket.readyState === socket.CLOSED) return;
-      setTimeout(() => socket.terminate(), transport.terminateAfterMs ?? 5_000).unref();
+      setTimeout(() => socket.terminate(), transport.terminateAfterMs ?? 10_000).unref();
     };
     socket.on('error', (error) => {
       // Oversized frames, protocol errors: the client's doing. One line, no stack.

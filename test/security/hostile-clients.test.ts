@@ -29,6 +29,8 @@ const local = useTestApp({
   role: 'api',
 });
 const as = { authorization: `Bearer ${KEY}` };
+// Its own prefix, so its count of wrong keys from 127.0.0.1 touches no other app here.
+const guarded = useTestApp({ env: { IMAGINATOR_API_KEYS: `acme:${KEY}`, IMAGINATOR_AUTH_FAILURES_PER_MINUTE: '5' }, role: 'api' });
 
 /** Runs one operation over graphql-ws and returns the errors it ended with (or none). */
 function overWs(url: string, query: string, connectionParams?: Record<string, unknown>): Promise<Array<{ message: string; extensions?: Record<string, unknown> }>> {
@@ -42,7 +44,8 @@ function overWs(url: string, query: string, connectionParams?: Record<string, un
         error: (error) => {
           void client.dispose();
           if (Array.isArray(error)) resolve(error as never);
-          else reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+          else if (error instanceof Error) reject(error);
+          else reject(new Error(`socket closed ${(error as { code?: number }).code ?? JSON.stringify(error)}`));
         },
         complete: () => {
           void client.dispose();
@@ -185,11 +188,12 @@ describe('slow and greedy clients', () => {
     // Stop reading; each answer below quotes its 50 KB variable twice in its error message.
     (socket as unknown as { _socket: import('node:net').Socket })._socket.pause();
     const big = 'z'.repeat(50_000);
-    const SENT = 600; // ~60 MB of answers, far past what the kernel's buffers absorb
+    const SENT = 300; // ~30 MB of answers, far past what the kernel's buffers absorb
     for (let i = 0; i < SENT; i++) {
       socket.send(JSON.stringify({ id: `q${i}`, type: 'subscribe', payload: { query: 'query($n: Int) { enhancements(first: $n) { edges { cursor } } }', variables: { n: big } } }));
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    while (socket.bufferedAmount > 0) await new Promise((resolve) => setTimeout(resolve, 50)); // our requests are out
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     const rss = process.memoryUsage().rss;
     (socket as unknown as { _socket: import('node:net').Socket })._socket.resume();
     const { code, reason } = await closed;
@@ -233,6 +237,23 @@ describe('the queue dashboard', () => {
     expect(own.status).toBeLessThan(500);
     // Reading stays open to the key holder.
     expect((await fetch(`${base}/admin/queues/api/queues`, { headers: { authorization: basic } })).status).toBe(200);
+  });
+});
+
+describe('failed authentication per client address', () => {
+  it('refuses an address for the rest of the minute after five wrong keys, over HTTP and WebSocket, even with the right key', async () => {
+    const url = guarded.app.api!.url;
+    for (let i = 0; i < 5; i++) {
+      const wrong = await post(url, '{ __typename }', undefined, { authorization: `Bearer guess-${i}` });
+      expect(wrong.status).toBe(401);
+    }
+    const blocked = await post(url, '{ __typename }', undefined, as);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    await expect(overWs(guarded.app.api!.wsUrl, '{ __typename }', as)).rejects.toThrow(/4403/);
+    // Another address (here: the limit's counter cleared, as after the minute) gets in with the right key.
+    await guarded.app.redis.del(`${guarded.config.prefix}:rl:authfail:127.0.0.1`, `${guarded.config.prefix}:rl:authfail:::ffff:127.0.0.1`);
+    expect((await post(url, '{ __typename }', undefined, as)).status).toBe(200);
   });
 });
 
