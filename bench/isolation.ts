@@ -76,14 +76,18 @@ export async function benchIsolation(): Promise<BenchResult> {
     const job = largeJobAd(30_000);
     let stop = false;
     let audits = 0;
+    let floodFailures = 0;
     const flood = (async () => {
       const deadline = Date.now() + FLOOD_S * 1000;
       await Promise.all(
         Array.from({ length: 8 }, async (_, lane) => {
           for (let r = 0; Date.now() < deadline && !stop; r++) {
             const v = (i: number) => largeResume(60_000, lane * 1000 + r * 10 + i);
-            await gql(url, GREEDY, JSON.stringify({ query: AUDITS, variables: { o1: v(1), t1: v(2), o2: v(3), t2: v(4), o3: v(5), t3: v(6), job } }));
-            audits += 3;
+            // A reset connection is what a frozen server does to a flood; count it and go on.
+            await gql(url, GREEDY, JSON.stringify({ query: AUDITS, variables: { o1: v(1), t1: v(2), o2: v(3), t2: v(4), o3: v(5), t3: v(6), job } })).then(
+              () => (audits += 3),
+              () => floodFailures++,
+            );
           }
         }),
       );
@@ -133,7 +137,7 @@ export async function benchIsolation(): Promise<BenchResult> {
       name: 'isolation',
       figures: [
         { figure: "other tenant's trivial query p99, idle", value: round(idle.p99, 1), unit: 'ms' },
-        row(`… while one tenant floods verifyTailoring (${audits} max-size audits in ${FLOOD_S} s)`, audit.p99, idle.p99, audit.p99 < TARGET_MS),
+        row(`… while one tenant floods verifyTailoring (${audits} max-size audits in ${FLOOD_S} s, ${floodFailures} requests failed)`, audit.p99, idle.p99, audit.p99 < TARGET_MS),
         row(`… while one tenant runs 8 max-size enhancements (${completed} completed in ${round(enhancementsS, 1)} s)`, enhancement.p99, idle.p99, enhancement.p99 < TARGET_MS),
         { figure: 'API event-loop delay p99, idle', value: round(idleLoop.p99, 1), unit: 'ms' },
         row('API event-loop delay p99, verifyTailoring flood', auditLoop.p99, idleLoop.p99),
