@@ -84,6 +84,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
         gateway,
         hub,
         concurrency: config.workerConcurrency,
+        perTenant: config.enhancementsPerTenant,
         sharedCacheScope: config.cache.scope === 'shared' ? 'shared' : undefined,
         stageTimeoutMs: config.stageTimeoutMs,
         deadlineMs: config.deadlineMs,

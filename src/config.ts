@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   IMAGINATOR_API_KEYS: z.string().optional(),
   /** Parallel jobs per worker process; stages spend their time waiting on models. */
   IMAGINATOR_WORKER_CONCURRENCY: int(50),
+  /** Enhancements one tenant may run at once per worker process (its others wait in the queue). Default: a fifth of the concurrency with auth on, all of it with auth off (one tenant). */
+  IMAGINATOR_ENHANCEMENTS_PER_TENANT: z.coerce.number().int().positive().optional(),
   /** How long records and event streams are kept after an enhancement ends. */
   IMAGINATOR_RETENTION_SECONDS: int(7 * 24 * 3600),
   IMAGINATOR_MAX_RESUME_CHARS: int(60_000),
@@ -106,6 +108,8 @@ export interface Config {
   /** tenant id by API key; null when auth is off (one anonymous tenant). */
   apiKeys: Map<string, string> | null;
   workerConcurrency: number;
+  /** Enhancements one tenant may run at once per worker process. */
+  enhancementsPerTenant: number;
   retentionSeconds: number;
   limits: { maxResumeChars: number; maxJobAdChars: number };
   cache: { scope: 'tenant' | 'shared'; ttlSeconds: number };
@@ -190,6 +194,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     apiKeys,
     workerConcurrency: env.IMAGINATOR_WORKER_CONCURRENCY,
+    enhancementsPerTenant:
+      env.IMAGINATOR_ENHANCEMENTS_PER_TENANT ?? (apiKeys ? Math.max(1, Math.ceil(env.IMAGINATOR_WORKER_CONCURRENCY / 5)) : env.IMAGINATOR_WORKER_CONCURRENCY),
     retentionSeconds: env.IMAGINATOR_RETENTION_SECONDS,
     limits: { maxResumeChars: env.IMAGINATOR_MAX_RESUME_CHARS, maxJobAdChars: env.IMAGINATOR_MAX_JOB_AD_CHARS },
     cache: { scope: env.IMAGINATOR_CACHE_SCOPE, ttlSeconds: env.IMAGINATOR_CACHE_TTL_SECONDS },
