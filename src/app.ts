@@ -15,6 +15,7 @@ import { EnhancementQueue } from './queue/index.js';
 import { connectRedis, type Redis } from './redis.js';
 import { buildImaginatorSchema } from './schema/index.js';
 import { DailyBudget } from './store/budget.js';
+import { StorageQuota } from './store/quota.js';
 import { EnhancementStore } from './store/enhancement-store.js';
 import { startEnhancementWorker, type EnhancementWorker } from '../workers/enhancement-worker.js';
 
@@ -117,6 +118,10 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
             hub,
             modelRegistry: gateway,
             cpu,
+            quota:
+              config.quotas.maxEnhancements === null && config.quotas.maxBytes === null
+                ? null
+                : new StorageQuota(redis, store.keys, config.quotas, config.retentionSeconds),
             rateLimits: new RateLimits(redis, config.prefix, config.rateLimits),
             budget: config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd),
           },

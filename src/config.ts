@@ -60,6 +60,9 @@ const EnvSchema = z.object({
   IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   /** Wrong or missing API keys one client address may present per minute before it is refused for the rest of it. */
   IMAGINATOR_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+  /** Storage quotas per tenant: enhancements kept, and bytes of their records and events in Redis. Default with auth: 10,000 and 256 MiB; off without. */
+  IMAGINATOR_QUOTA_ENHANCEMENTS: z.coerce.number().int().min(1).optional(),
+  IMAGINATOR_QUOTA_BYTES: z.coerce.number().int().min(1).optional(),
   /** US dollars a tenant may spend on models per UTC day; checked before each stage. */
   IMAGINATOR_DAILY_BUDGET_USD: z.coerce.number().min(0).optional(),
   /** Open WebSocket connections per key (per API process) and subscriptions per connection. */
@@ -137,6 +140,8 @@ export interface Config {
   adminKey: string | null;
   /** null: that limit is off. */
   rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null; authFailuresPerMinute: number | null };
+  /** null: that quota is off. */
+  quotas: { maxEnhancements: number | null; maxBytes: number | null };
   wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number; maxBufferedBytes: number };
   /** Origins allowed to open WebSockets besides the server's own. */
   allowedOrigins: string[];
@@ -229,6 +234,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       dailyBudgetUsd: env.IMAGINATOR_DAILY_BUDGET_USD ?? (apiKeys ? 50 : null),
       // No keys, nothing to guess.
       authFailuresPerMinute: apiKeys ? (env.IMAGINATOR_AUTH_FAILURES_PER_MINUTE ?? 30) : null,
+    },
+    quotas: {
+      maxEnhancements: env.IMAGINATOR_QUOTA_ENHANCEMENTS ?? (apiKeys ? 10_000 : null),
+      maxBytes: env.IMAGINATOR_QUOTA_BYTES ?? (apiKeys ? 256 * 1024 * 1024 : null),
     },
     wsLimits: {
       connectionsPerKey: env.IMAGINATOR_WS_CONNECTIONS_PER_KEY,

@@ -19,6 +19,8 @@ export interface ApiServices {
   budget: { exceeded(tenant: string): Promise<boolean>; limitUsd: number } | null;
   /** The gateway's models and their health (the `models` query). */
   modelRegistry: { models(): GatewayModelInfo[] };
+  /** The tenant's storage quota: why it may not store another enhancement, or null. Null when off. */
+  quota: { refusal(tenant: string): Promise<string | null> } | null;
   /** Worker threads for CPU-heavy work (the audit), with a line per tenant. */
   cpu: Pick<CpuPool, 'run'>;
 }
