@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { TruthFindingKind as Kind } from '../local/types.js';
+import { CpuQueueFullError } from '../cpu/index.js';
 import type { RequestContext } from './context.js';
-import { badInput } from './errors.js';
+import { badInput, codedError } from './errors.js';
 import { cleanText } from './validate-input.js';
 
 export const TruthFindingKind: { [K in Kind]: K } = {
@@ -55,10 +56,15 @@ export class VerifyResolver {
     if (!original.trim()) throw badInput('original is empty: send the resume the tailored text was made from', 'original');
     if (!tailored.trim()) throw badInput('tailored is empty: send the tailored resume to audit', 'tailored');
     // On a worker thread, in the tenant's own line: a flood of audits cannot stall the API.
-    return services.cpu.run(
-      'verifyTailoring',
-      { original: cleanText(original, 'original'), tailored: cleanText(tailored, 'tailored'), jobAd: jobAd === null ? null : cleanText(jobAd, 'jobAd') },
-      { tenant },
-    );
+    return services.cpu
+      .run(
+        'verifyTailoring',
+        { original: cleanText(original, 'original'), tailored: cleanText(tailored, 'tailored'), jobAd: jobAd === null ? null : cleanText(jobAd, 'jobAd') },
+        { tenant },
+      )
+      .catch((error: unknown) => {
+        if (error instanceof CpuQueueFullError) throw codedError('RATE_LIMITED', 'too many audits of this API key are waiting already: retry in a few seconds', { retryAfterSeconds: 5 });
+        throw error;
+      });
   }
 }

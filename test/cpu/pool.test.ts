@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CpuPool, CpuTaskAbortedError, withCpuTenant } from '../../src/cpu/index.js';
+import { CpuPool, CpuQueueFullError, CpuTaskAbortedError, withCpuTenant } from '../../src/cpu/index.js';
 import { verifyTailoring } from '../../src/local/index.js';
 
 /** A resume of about `chars` characters (the audit's cost grows with its size). */
@@ -64,6 +64,16 @@ describe('CPU pool', () => {
     // The modest tenant waited for at most the one greedy task in the pool, not for the whole flood.
     expect(finished.indexOf('modest')).toBeLessThanOrEqual(2);
     expect(cpu.load().size).toBe(0);
+  });
+
+  it("refuses a task past the tenant's line length, and only that tenant's", async () => {
+    const cpu = pool({ threads: 1, perTenant: 1, maxQueuedPerTenant: 2 });
+    const original = resumeOf(20_000);
+    const task = (tenant: string) => cpu.run('verifyTailoring', { original, tailored: original, jobAd: null }, { tenant });
+    const accepted = [task('t'), task('t'), task('t')]; // one running, two waiting
+    await expect(task('t')).rejects.toBeInstanceOf(CpuQueueFullError);
+    await expect(task('u')).resolves.toMatchObject({ faithful: true });
+    await Promise.all(accepted);
   });
 
   it('a cancelled task leaves its line and rejects', async () => {
