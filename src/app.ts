@@ -60,6 +60,9 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
   const metrics = new Metrics();
   // One pool of worker threads per process, for the local engine and the audit (API and worker alike).
   const cpu = configureCpuPool(config.cpu);
+  // A worker's stages have time limits: its threads are warm before it takes a job. (The API's
+  // start on first use: warming them would slow its start-up for an audit that may never come.)
+  if (role !== 'api') await cpu.warm();
   const store = new EnhancementStore(redis, config.prefix, config.retentionSeconds);
   const hub = new EventHub(subscriber);
   const models = injected ?? createGateway(config);
