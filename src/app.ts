@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config.js';
 import { RateLimits } from './api/limits.js';
+import { configureCpuPool } from './cpu/index.js';
 import { startApiServer, type ApiServer } from './api/server.js';
 import { EventHub } from './events/hub.js';
 import { PreviewPublisher } from './events/previews.js';
@@ -16,6 +17,7 @@ import { connectRedis, type Redis } from './redis.js';
 import { buildImaginatorSchema } from './schema/index.js';
 import { ImportService } from './services/import-service.js';
 import { DailyBudget } from './store/budget.js';
+import { StorageQuota } from './store/quota.js';
 import { EnhancementStore } from './store/enhancement-store.js';
 import { startEnhancementWorker, type EnhancementWorker } from '../workers/enhancement-worker.js';
 
@@ -58,6 +60,11 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
     connection.on('error', (error) => logger.warn({ err: error.message, connection: connection.options.connectionName }, 'redis connection error'));
   }
   const metrics = new Metrics();
+  // One pool of worker threads per process, for the local engine and the audit (API and worker alike).
+  const cpu = configureCpuPool(config.cpu);
+  // A worker's stages have time limits: its threads are warm before it takes a job. (The API's
+  // start on first use: warming them would slow its start-up for an audit that may never come.)
+  if (role !== 'api') await cpu.warm();
   const store = new EnhancementStore(redis, config.prefix, config.retentionSeconds);
   const hub = new EventHub(subscriber);
   const models = injected ?? createGateway(config, { redis });
@@ -83,6 +90,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
         gateway,
         hub,
         concurrency: config.workerConcurrency,
+        perTenant: config.enhancementsPerTenant,
         sharedCacheScope: config.cache.scope === 'shared' ? 'shared' : undefined,
         stageTimeoutMs: config.stageTimeoutMs,
         deadlineMs: config.deadlineMs,
@@ -117,6 +125,11 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
             hub,
             modelRegistry: gateway,
             imports,
+            cpu,
+            quota:
+              config.quotas.maxEnhancements === null && config.quotas.maxBytes === null
+                ? null
+                : new StorageQuota(redis, store.keys, config.quotas, config.retentionSeconds),
             rateLimits: new RateLimits(redis, config.prefix, config.rateLimits),
             budget: config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd),
           },

@@ -18,10 +18,12 @@ const EnvSchema = z.object({
   IMAGINATOR_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('imaginator'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
-  /** `tenant:key` pairs, comma-separated. Unset: no auth, one anonymous tenant, loopback only. */
-  IMAGINATOR_API_KEYS: optionalString,
+  /** `tenant:key` pairs, comma-separated. Unset: no auth, one anonymous tenant, loopback only. Set but empty: an error. */
+  IMAGINATOR_API_KEYS: z.string().optional(),
   /** Parallel jobs per worker process; stages spend their time waiting on models. */
   IMAGINATOR_WORKER_CONCURRENCY: int(50),
+  /** Enhancements one tenant may run at once per worker process (its others wait in the queue). Default: a fifth of the concurrency with auth on, all of it with auth off (one tenant). */
+  IMAGINATOR_ENHANCEMENTS_PER_TENANT: z.coerce.number().int().positive().optional(),
   /** How long records and event streams are kept after an enhancement ends. */
   IMAGINATOR_RETENTION_SECONDS: int(7 * 24 * 3600),
   IMAGINATOR_MAX_RESUME_CHARS: int(60_000),
@@ -57,11 +59,28 @@ const EnvSchema = z.object({
   /** Limits per API key. Unset: on with these defaults while auth is on, off while it is off. */
   IMAGINATOR_RATE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  /** Wrong or missing API keys one client address may present per minute before it is refused for the rest of it. */
+  IMAGINATOR_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+  /** Storage quotas per tenant: enhancements kept, and bytes of their records and events in Redis. Default with auth: 10,000 and 256 MiB; off without. */
+  IMAGINATOR_QUOTA_ENHANCEMENTS: z.coerce.number().int().min(1).optional(),
+  IMAGINATOR_QUOTA_BYTES: z.coerce.number().int().min(1).optional(),
   /** US dollars a tenant may spend on models per UTC day; checked before each stage. */
   IMAGINATOR_DAILY_BUDGET_USD: z.coerce.number().min(0).optional(),
   /** Open WebSocket connections per key (per API process) and subscriptions per connection. */
   IMAGINATOR_WS_CONNECTIONS_PER_KEY: int(20),
   IMAGINATOR_WS_SUBSCRIPTIONS_PER_CONNECTION: int(25),
+  /** Bytes that may wait unsent for one WebSocket client; past that it is closed (4400). */
+  IMAGINATOR_WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024),
+  /** Origins (besides the server's own) whose pages may open WebSockets, comma-separated (`https://app.example.com`). */
+  IMAGINATOR_ALLOWED_ORIGINS: optionalString,
+  /** HTTP server timeouts (ms): the request's headers, the whole request, an idle keep-alive connection. */
+  IMAGINATOR_HEADERS_TIMEOUT_MS: int(10_000),
+  IMAGINATOR_REQUEST_TIMEOUT_MS: int(30_000),
+  IMAGINATOR_KEEP_ALIVE_TIMEOUT_MS: int(5_000),
+  /** A JSON request body nested deeper than this is refused (400) before it is parsed. */
+  IMAGINATOR_MAX_JSON_DEPTH: int(64),
+  /** Set: GET /metrics asks for this key (`Authorization: Bearer <key>`). Unset: /metrics is open. */
+  IMAGINATOR_METRICS_KEY: optionalString,
   /** Query limits: cost (fields weighted by their complexity), depth, aliases and parser tokens. */
   IMAGINATOR_MAX_QUERY_COMPLEXITY: int(1_000),
   IMAGINATOR_MAX_QUERY_DEPTH: int(10),
@@ -80,6 +99,10 @@ const EnvSchema = z.object({
   /** Sent to OpenRouter as HTTP-Referer and X-Title (its app attribution). */
   IMAGINATOR_APP_URL: z.string().default('https://github.com/imaginator/imaginator'),
   IMAGINATOR_APP_TITLE: z.string().default('Imaginator'),
+  /** Worker threads for CPU-heavy work (the local engine, the audit). Default: cores less one, at least 1. */
+  IMAGINATOR_CPU_THREADS: z.coerce.number().int().positive().optional(),
+  /** CPU tasks one tenant may have on those threads at once; its others wait in its own line. Default: half the threads, at least 1. */
+  IMAGINATOR_CPU_TASKS_PER_TENANT: z.coerce.number().int().positive().optional(),
   /** Log level for pino: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -100,6 +123,8 @@ export interface Config {
   /** tenant id by API key; null when auth is off (one anonymous tenant). */
   apiKeys: Map<string, string> | null;
   workerConcurrency: number;
+  /** Enhancements one tenant may run at once per worker process. */
+  enhancementsPerTenant: number;
   retentionSeconds: number;
   limits: { maxResumeChars: number; maxJobAdChars: number };
   cache: { scope: 'tenant' | 'shared'; ttlSeconds: number };
@@ -135,9 +160,17 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   adminKey: string | null;
   /** null: that limit is off. */
-  rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null };
-  wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number };
+  rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null; authFailuresPerMinute: number | null };
+  /** null: that quota is off. */
+  quotas: { maxEnhancements: number | null; maxBytes: number | null };
+  wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number; maxBufferedBytes: number };
+  /** Origins allowed to open WebSockets besides the server's own. */
+  allowedOrigins: string[];
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxJsonDepth: number };
+  metricsKey: string | null;
   queryLimits: { maxComplexity: number; maxDepth: number; maxAliases: number; maxTokens: number };
+  /** The worker-thread pool; undefined: sized to the machine. */
+  cpu: { threads?: number; perTenant?: number };
 }
 
 export interface EndpointConfig {
@@ -224,7 +257,7 @@ export function isLoopback(host: string): boolean {
 }
 
 function parseApiKeys(raw: string | undefined): Map<string, string> | null {
-  if (!raw) return null;
+  if (raw === undefined) return null;
   const keys = new Map<string, string>();
   for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
     const colon = pair.indexOf(':');
@@ -233,7 +266,9 @@ function parseApiKeys(raw: string | undefined): Map<string, string> | null {
     if (!tenant || !key) throw new ConfigError('IMAGINATOR_API_KEYS must be comma-separated tenant:key pairs');
     keys.set(key, tenant);
   }
-  return keys.size ? keys : null;
+  // Set but holding no pair (`,`, ` , `): a mistake, never a reason to turn auth off.
+  if (!keys.size) throw new ConfigError('IMAGINATOR_API_KEYS is set but holds no tenant:key pair; unset it to run without auth (loopback only)');
+  return keys;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -258,6 +293,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     apiKeys,
     workerConcurrency: env.IMAGINATOR_WORKER_CONCURRENCY,
+    enhancementsPerTenant:
+      env.IMAGINATOR_ENHANCEMENTS_PER_TENANT ?? (apiKeys ? Math.max(1, Math.ceil(env.IMAGINATOR_WORKER_CONCURRENCY / 5)) : env.IMAGINATOR_WORKER_CONCURRENCY),
     retentionSeconds: env.IMAGINATOR_RETENTION_SECONDS,
     limits: { maxResumeChars: env.IMAGINATOR_MAX_RESUME_CHARS, maxJobAdChars: env.IMAGINATOR_MAX_JOB_AD_CHARS },
     cache: { scope: env.IMAGINATOR_CACHE_SCOPE, ttlSeconds: env.IMAGINATOR_CACHE_TTL_SECONDS },
@@ -303,16 +340,32 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requestsPerMinute: env.IMAGINATOR_RATE_REQUESTS_PER_MINUTE ?? (apiKeys ? 600 : null),
       enhancementsPerMinute: env.IMAGINATOR_RATE_ENHANCEMENTS_PER_MINUTE ?? (apiKeys ? 60 : null),
       dailyBudgetUsd: env.IMAGINATOR_DAILY_BUDGET_USD ?? (apiKeys ? 50 : null),
+      // No keys, nothing to guess.
+      authFailuresPerMinute: apiKeys ? (env.IMAGINATOR_AUTH_FAILURES_PER_MINUTE ?? 30) : null,
+    },
+    quotas: {
+      maxEnhancements: env.IMAGINATOR_QUOTA_ENHANCEMENTS ?? (apiKeys ? 10_000 : null),
+      maxBytes: env.IMAGINATOR_QUOTA_BYTES ?? (apiKeys ? 256 * 1024 * 1024 : null),
     },
     wsLimits: {
       connectionsPerKey: env.IMAGINATOR_WS_CONNECTIONS_PER_KEY,
       subscriptionsPerConnection: env.IMAGINATOR_WS_SUBSCRIPTIONS_PER_CONNECTION,
+      maxBufferedBytes: env.IMAGINATOR_WS_MAX_BUFFERED_BYTES,
     },
+    allowedOrigins: (env.IMAGINATOR_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    http: {
+      headersTimeoutMs: env.IMAGINATOR_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.IMAGINATOR_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.IMAGINATOR_KEEP_ALIVE_TIMEOUT_MS,
+      maxJsonDepth: env.IMAGINATOR_MAX_JSON_DEPTH,
+    },
+    metricsKey: env.IMAGINATOR_METRICS_KEY ?? null,
     queryLimits: {
       maxComplexity: env.IMAGINATOR_MAX_QUERY_COMPLEXITY,
       maxDepth: env.IMAGINATOR_MAX_QUERY_DEPTH,
       maxAliases: env.IMAGINATOR_MAX_ALIASES,
       maxTokens: env.IMAGINATOR_MAX_QUERY_TOKENS,
     },
+    cpu: { threads: env.IMAGINATOR_CPU_THREADS, perTenant: env.IMAGINATOR_CPU_TASKS_PER_TENANT },
   };
 }

@@ -1,10 +1,12 @@
-import { WaitingError, Worker, type ConnectionOptions } from 'bullmq';
+import { DelayedError, WaitingError, Worker, type ConnectionOptions } from 'bullmq';
+import { withCpuTenant } from '../src/cpu/index.js';
 import type { EventHub } from '../src/events/hub.js';
 import type { Gateway } from '../src/gateway/types.js';
 import type { Logger } from '../src/logger.js';
 import { orchestrate, type OrchestratorDeps } from '../src/pipeline/orchestrator.js';
 import { JOB_ATTEMPTS, QUEUE_NAME, type EnhancementJobData } from '../src/queue/index.js';
 import type { EnhancementStore } from '../src/store/enhancement-store.js';
+import { TenantSlots } from '../src/queue/tenant-slots.js';
 
 export interface EnhancementWorkerOptions {
   connection: ConnectionOptions;
@@ -13,6 +15,8 @@ export interface EnhancementWorkerOptions {
   /** The process's subscriber hub: cancellations arrive on it. */
   hub: EventHub;
   concurrency: number;
+  /** Enhancements one tenant may run at once in this process; its others wait in the queue. Default: all of `concurrency`. */
+  perTenant?: number;
   /** Set when stage-cache entries are shared by all tenants. */
   sharedCacheScope?: string;
   stageTimeoutMs: number;
@@ -64,6 +68,7 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
     budget: options.budget,
   };
   const lockDuration = options.lockDurationMs ?? 10_000;
+  const slots = new TenantSlots(options.perTenant ?? options.concurrency);
 
   const worker = new Worker<EnhancementJobData>(
     QUEUE_NAME,
@@ -71,12 +76,18 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
       const id = job.data.enhancementId;
       const record = await store.get(id);
       if (!record || (record.status !== 'QUEUED' && record.status !== 'RUNNING')) return 'SKIPPED';
+      // Over its tenant's share: back to the queue for a moment; the slot goes to another tenant's job.
+      if (!slots.acquire(record.tenant)) {
+        await job.moveToDelayed(slots.retryAt(), token);
+        throw new DelayedError();
+      }
       const controller = new AbortController();
       running.set(id, controller);
       const log = options.logger?.child({ enhancementId: id, jobAttempt: job.attemptsMade + 1 });
       log?.info({ stages: record.requestedStages, status: record.status }, 'enhancement started');
       try {
-        const outcome = await orchestrate(record, deps, controller.signal);
+        // CPU work of its stages (the local engine) waits in the tenant's own line of the pool.
+        const outcome = await withCpuTenant(record.tenant, () => orchestrate(record, deps, controller.signal));
         log?.info({ outcome }, 'enhancement finished');
         if (outcome === 'STOPPED' && controller.signal.reason instanceof ShuttingDown) {
           await job.moveToWait(token);
@@ -85,6 +96,7 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
         return outcome;
       } finally {
         running.delete(id);
+        slots.release(record.tenant);
       }
     },
     {

@@ -11,10 +11,14 @@ import 'reflect-metadata';
 import { startApp, type Role } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createLogger } from '../../src/logger.js';
 
 const app = await startApp({ config: loadConfig(), role: (process.env.BENCH_ROLE ?? 'all') as Role, logger: createLogger('silent') });
 let profiler: Session | null = null;
+// `{ cmd: 'eld' }` answers this process's event-loop delay (ms) since the last ask, and starts afresh.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 process.on('message', async (message: { cmd: string; id?: number; name?: string }) => {
   if (message.cmd === 'profile-start' && process.env.BENCH_PROFILE) {
     const { Session } = await import('node:inspector/promises');
@@ -34,6 +38,10 @@ process.on('message', async (message: { cmd: string; id?: number; name?: string 
     process.send!({ id: message.id, profiled: true });
   } else if (message.cmd === 'profile-start' || message.cmd === 'profile-stop') {
     process.send!({ id: message.id, profiling: false });
+  }
+  if (message.cmd === 'eld') {
+    process.send!({ id: message.id, p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 });
+    loopDelay.reset();
   }
   if (message.cmd === 'rss') {
     for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();

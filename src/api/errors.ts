@@ -13,3 +13,20 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   }
   return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+// graphql-js ends validation and coercion messages with its guesses: `Did you mean "x"?`,
+// `Did you mean "x" or "y"?`, `Did you mean the enum value "X"?` and longer lists.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A message without graphql-js's "Did you mean …?" guesses, which spell out the schema. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/** The error formatter of both transports: masks, and in production names nothing of the schema it was not asked for. */
+export function errorFormatter(production: boolean): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const masked = maskError(formatted, error);
+    return production ? { ...masked, message: withoutSuggestions(masked.message) } : masked;
+  };
+}

@@ -2,14 +2,38 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config.js';
 
 type Limits = Config['queryLimits'];
 
 /**
+ * Characters of argument text that cost one point. A field's work grows with the text it reads (an
+ * audit of two 60,000-character resumes and a job ad costs 300): a request can carry only a few
+ * maximum-size audits, however many aliases it may have.
+ */
+export const CHARACTERS_PER_POINT = 500;
+
+const fieldCost = fieldExtensionsEstimator();
+const defaultCost = simpleEstimator({ defaultComplexity: 1 });
+
+/** A field's own cost (its `complexity`, or 1, plus its children) and the characters of its arguments. */
+const inputSizeEstimator: ComplexityEstimator = (options) => {
+  const base = fieldCost(options) ?? defaultCost(options) ?? 1;
+  return base + Math.ceil(characters(options.args) / CHARACTERS_PER_POINT);
+};
+
+function characters(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + characters(item), 0);
+  if (value !== null && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + characters(item), 0);
+  return 0;
+}
+
+/**
  * Depth, aliases and cost of one operation, over HTTP and WebSocket alike. Fields weigh 1 unless
- * the schema says more (type-graphql `complexity`: a page of enhancements weighs its size).
+ * the schema says more (type-graphql `complexity`: a page of enhancements weighs its size), plus
+ * one point per CHARACTERS_PER_POINT characters of their arguments.
  *
  * Verdicts are remembered per parsed document (Apollo hands the same DocumentNode back for the
  * same query text) and, for cost, per small set of variables: a client polling one query pays
@@ -67,7 +91,7 @@ export class QueryLimits {
         query: document,
         operationName: operationName ?? undefined,
         variables: variables ?? {},
-        estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+        estimators: [inputSizeEstimator],
       });
     } catch (error) {
       // Bad variables and the like: execution reports them properly; the cost is not the issue.

@@ -6,22 +6,29 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express, type Response } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-/** The page may load its own script and style, talk to its own origin (HTTP and WebSocket), nothing else. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The page may load its own script and style, talk to its own origin (HTTP and WebSocket), nothing
+ * else. `'self'` covers ws:/wss: to the same host in current browsers; the WebSocket origin is also
+ * named, for browsers that read `'self'` as http(s) only. Never `ws:`/`wss:` alone (any host).
+ */
+function contentSecurityPolicy(host: string | undefined): string {
+  const sameHost = host && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${sameHost}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -33,9 +40,9 @@ const NOT_BUILT = `<!doctype html>
 </body></html>
 `;
 
-function pageHeaders(res: Response): void {
+function pageHeaders(req: Request, res: Response): void {
   res.set({
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': contentSecurityPolicy(req.headers.host),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-cache',
@@ -47,12 +54,12 @@ export function mountWebApp(app: Express, options: { distDir?: string } = {}): v
   const indexFile = path.join(distDir, 'index.html');
 
   // index.html is looked up on every request, so a build made while the server runs is picked up.
-  app.get(['/', '/index.html'], (_req, res, next) => {
+  app.get(['/', '/index.html'], (req, res, next) => {
     if (!existsSync(indexFile)) {
       res.status(503).set('cache-control', 'no-store').type('html').send(NOT_BUILT);
       return;
     }
-    pageHeaders(res);
+    pageHeaders(req, res);
     res.sendFile(indexFile, (error) => {
       if (error && !res.headersSent) next(error);
     });

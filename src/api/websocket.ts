@@ -1,20 +1,28 @@
 import type { Server } from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { Disposable } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { Logger } from '../logger.js';
 import type { ApiServices, RequestContext } from '../schema/context.js';
 import { codedError } from '../schema/errors.js';
 import { ApiKeyAuth } from './auth.js';
-import { maskError } from './errors.js';
+import type { FailedAuthLimits } from './auth-failures.js';
+import { errorFormatter } from './errors.js';
+import type { OriginPolicy } from './origin.js';
 import type { QueryLimits } from './query-limits.js';
+import { serveGraphqlWs } from './ws-transport.js';
 
 export interface WebSocketOptions {
   httpServer: Server;
   schema: GraphQLSchema;
   services: ApiServices;
   auth: ApiKeyAuth;
+  /** Wrong keys per client address: a blocked address is closed with 4403 whatever it sends. */
+  authFailures: FailedAuthLimits;
   queryLimits: QueryLimits;
+  /** Upgrades from a foreign `Origin` (or, with auth off, a foreign `Host`) are refused with 403. */
+  originPolicy: OriginPolicy;
+  logger: Logger;
   /** Largest message a client may send, in bytes. */
   maxPayloadBytes?: number;
   /** A connection that has not sent `connection_init` by then is closed (4408). */
@@ -37,17 +45,35 @@ export function attachWebSocket(options: WebSocketOptions): Disposable {
   const { schema, services, auth } = options;
   const { wsLimits } = services.config;
   const { queryLimits } = options;
+  const { originPolicy } = options;
   const openPerTenant = new Map<string, number>();
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.maxPayloadBytes ?? 64 * 1024 });
+  const formatError = errorFormatter(services.config.production);
+  // Production: the schema is not readable over this transport either.
+  const rules = services.config.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    maxPayload: options.maxPayloadBytes ?? 64 * 1024,
+    verifyClient: ({ req }, answer) => {
+      const refusal = originPolicy.hostRefusal(req.headers.host) ?? originPolicy.originRefusal(req);
+      if (refusal) answer(false, 403, refusal);
+      else answer(true);
+    },
+  });
 
-  return useServer<Record<string, unknown>, Extra>(
+  return serveGraphqlWs<Record<string, unknown>, Extra>(
     {
       schema,
       connectionInitWaitTimeout: options.initTimeoutMs ?? 5_000,
       // Returning false closes with 4403; throwing would log an internal error instead.
-      onConnect: (ctx) => {
+      onConnect: async (ctx) => {
+        const address = ctx.extra.request?.socket.remoteAddress;
+        if (await options.authFailures.blockedFor(address)) return false;
         const tenant = auth.tenantFor(ApiKeyAuth.fromConnectionParams(ctx.connectionParams));
-        if (!tenant) return false;
+        if (!tenant) {
+          await options.authFailures.failed(address);
+          return false;
+        }
         const open = openPerTenant.get(tenant) ?? 0;
         if (open >= wsLimits.connectionsPerKey) return false;
         openPerTenant.set(tenant, open + 1);
@@ -75,7 +101,7 @@ export function attachWebSocket(options: WebSocketOptions): Disposable {
         } catch (error) {
           return [codedError('BAD_USER_INPUT', error instanceof GraphQLError ? error.message : 'the query does not parse')];
         }
-        const invalid = validate(schema, document, specifiedRules);
+        const invalid = validate(schema, document, rules);
         if (invalid.length) return invalid.map((e) => codedError('BAD_USER_INPUT', e.message));
         const tooComplex = queryLimits.check(document, payload.operationName, payload.variables);
         if (tooComplex) return [tooComplex];
@@ -86,10 +112,11 @@ export function attachWebSocket(options: WebSocketOptions): Disposable {
       onComplete: (ctx) => {
         ctx.extra.subscriptions = Math.max(0, (ctx.extra.subscriptions ?? 1) - 1);
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskError(error.toJSON(), error)),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => maskError(error.toJSON(), error)) } : undefined,
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
     },
     wsServer,
+    { maxBufferedBytes: wsLimits.maxBufferedBytes, keepAliveMs: 12_000, logger: options.logger },
   );
 }

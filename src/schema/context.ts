@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import type { CpuPool } from '../cpu/index.js';
 import type { EventHub } from '../events/hub.js';
 import type { ModelInfo as GatewayModelInfo } from '../gateway/index.js';
 import type { EnhancementQueue } from '../queue/index.js';
@@ -21,6 +22,10 @@ export interface ApiServices {
   modelRegistry: { models(): GatewayModelInfo[]; syncOutputModes?(): Promise<void> };
   /** importResume: documents read to text in worker threads. */
   imports: ImportService;
+  /** The tenant's storage quota: why it may not store another enhancement, or null. Null when off. */
+  quota: { refusal(tenant: string): Promise<string | null> } | null;
+  /** Worker threads for CPU-heavy work (the audit), with a line per tenant. */
+  cpu: Pick<CpuPool, 'run'>;
 }
 
 export interface RequestContext {

@@ -102,6 +102,8 @@ export class EnhancementResolver {
     }
     try {
       await services.rateLimits.enhancement(tenant);
+      const overQuota = services.quota && (await services.quota.refusal(tenant));
+      if (overQuota) throw codedError('QUOTA_EXCEEDED', overQuota);
       if (services.budget && (await services.budget.exceeded(tenant))) {
         throw codedError('BUDGET_EXCEEDED', `today's model budget of $${services.budget.limitUsd} for this key is spent; try again tomorrow (UTC)`);
       }

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'BUDGET_EXCEEDED'
   | 'UNREADABLE_DOCUMENT'
+  | 'QUOTA_EXCEEDED'
   | 'INTERNAL_SERVER_ERROR';
 
 export function codedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -44,6 +44,12 @@ export function validateInput(raw: EnhancementInput, limits: InputLimits, now: D
   if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY)) {
     throw badInput(`idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY} characters`, 'idempotencyKey');
   }
+  if (key !== null) {
+    // A key is a token: no control character at all (not even a newline), no broken character.
+    const control = ANY_CONTROL.exec(key);
+    if (control) throw badInput(`idempotencyKey holds the control character ${codePoint(control[0])} at position ${control.index}`, 'idempotencyKey');
+    cleanText(key, 'idempotencyKey');
+  }
   return {
     input: {
       resumeText,
@@ -68,6 +74,7 @@ function requireText(value: string, field: string, max: number): string {
 
 // C0 and C1 controls other than tab, newline, carriage return, form feed and vertical tab.
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/;
+const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -78,12 +85,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function cleanText(value: string, field: string): string {
   const control = CONTROL.exec(value);
   if (control) {
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw badInput(`${field} holds the control character U+${code} at position ${control.index}: send plain text`, field);
+    throw badInput(`${field} holds the control character ${codePoint(control[0])} at position ${control.index}: send plain text`, field);
   }
   const surrogate = LONE_SURROGATE.exec(value);
   if (surrogate) throw badInput(`${field} holds a broken character (a lone UTF-16 surrogate) at position ${surrogate.index}`, field);
   return value.replace(/\r\n?/g, '\n').replace(/[\f\v]/g, '\n');
+}
+
+function codePoint(char: string): string {
+  return `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 const MAX_INSIGHTS_BYTES = 16 * 1024;
@@ -96,5 +106,20 @@ function checkDomainInsights(value: Record<string, unknown> | null | undefined):
   const depth = (node: unknown): number =>
     node !== null && typeof node === 'object' ? 1 + Math.max(0, ...Object.values(node as object).map(depth)) : 0;
   if (depth(value) > MAX_INSIGHTS_DEPTH) throw badInput(`domainInsights nests deeper than ${MAX_INSIGHTS_DEPTH} levels`, 'domainInsights');
+  checkStrings(value, 'domainInsights');
   return value;
+}
+
+/** Every key and string value of a JSON value passes the same checks as resume text. */
+function checkStrings(node: unknown, path: string): void {
+  if (typeof node === 'string') {
+    cleanText(node, path);
+  } else if (Array.isArray(node)) {
+    node.forEach((item, i) => checkStrings(item, `${path}[${i}]`));
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, item] of Object.entries(node)) {
+      cleanText(key, `${path} (a key)`);
+      checkStrings(item, `${path}.${key.slice(0, 40)}`);
+    }
+  }
 }

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { verifyTailoring } from '../audit/index.js';
 import type { TruthFindingKind as Kind } from '../domain/changes.js';
+import { CpuQueueFullError } from '../cpu/index.js';
 import type { RequestContext } from './context.js';
-import { badInput } from './errors.js';
+import { badInput, codedError } from './errors.js';
 import { cleanText } from './validate-input.js';
 
 export const TruthFindingKind: { [K in Kind]: K } = {
@@ -53,12 +53,12 @@ export class VerifyResolver {
     description:
       'Deterministic, no model call: what the tailored text claims that the original does not support, and which of the job ad keywords it covers.',
   })
-  verifyTailoring(
+  async verifyTailoring(
     @Arg('original', () => String) original: string,
     @Arg('tailored', () => String) tailored: string,
     @Arg('jobAd', () => String, { nullable: true }) jobAd: string | null,
-    @Ctx() { services }: RequestContext,
-  ): TailoringVerdict {
+    @Ctx() { services, tenant }: RequestContext,
+  ): Promise<TailoringVerdict> {
     const { maxResumeChars, maxJobAdChars } = services.config.limits;
     for (const [field, value, max] of [
       ['original', original, maxResumeChars],
@@ -69,6 +69,16 @@ export class VerifyResolver {
     }
     if (!original.trim()) throw badInput('original is empty: send the resume the tailored text was made from', 'original');
     if (!tailored.trim()) throw badInput('tailored is empty: send the tailored resume to audit', 'tailored');
-    return verifyTailoring(cleanText(original, 'original'), cleanText(tailored, 'tailored'), jobAd === null ? null : cleanText(jobAd, 'jobAd'));
+    // On a worker thread, in the tenant's own line: a flood of audits cannot stall the API.
+    return services.cpu
+      .run(
+        'verifyTailoring',
+        { original: cleanText(original, 'original'), tailored: cleanText(tailored, 'tailored'), jobAd: jobAd === null ? null : cleanText(jobAd, 'jobAd') },
+        { tenant },
+      )
+      .catch((error: unknown) => {
+        if (error instanceof CpuQueueFullError) throw codedError('RATE_LIMITED', 'too many audits of this API key are waiting already: retry in a few seconds', { retryAfterSeconds: 5 });
+        throw error;
+      });
   }
 }

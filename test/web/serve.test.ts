@@ -47,7 +47,10 @@ describe('mountWebApp', () => {
     expect(await page.text()).toContain('<title>built page</title>');
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("connect-src 'self' ws: wss:");
+    // WebSockets to the page's own host only, never to any host (`ws:` alone).
+    const host = new URL(base).host;
+    expect(csp).toContain(`connect-src 'self' ws://${host} wss://${host};`);
+    expect(csp).not.toMatch(/ wss?:(;|\s|$)/);
     expect(csp).not.toContain('unsafe-inline');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
 

@@ -2,7 +2,7 @@
  * The built-in deterministic engine as a provider: answers from `request.data` (what the stage
  * sees), costs nothing, needs no network. Its task names are the wire names.
  */
-import { runLocalTask } from '../../local/index.js';
+import { cpuPool, CpuTaskAbortedError } from '../../cpu/index.js';
 import type { LocalTaskName, LocalTasks } from '../../local/types.js';
 import type {
   DraftAnswer,
@@ -59,7 +59,12 @@ export class LocalProvider implements Provider {
   async call(request: ProviderCall): Promise<ProviderReply> {
     if (request.signal.aborted) throw new AbortedError();
     if (!isLocalTask(request.name)) throw new LocalUnavailableError(`the local engine has no task "${request.name}"`);
-    const object: unknown = await runLocalTask(request.name, request.data as never);
+    // On a pool thread, so the process keeps answering (and renewing job locks) while it runs.
+    const object: unknown = await cpuPool()
+      .run('local', { name: request.name, input: request.data as never }, { signal: request.signal })
+      .catch((error: unknown) => {
+        throw error instanceof CpuTaskAbortedError ? new AbortedError() : error;
+      });
     return { content: { object }, promptTokens: 0, completionTokens: 0, costUsd: 0, truncated: false };
   }
 }
