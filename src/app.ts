@@ -14,6 +14,7 @@ import { EnhancementQueue } from './queue/index.js';
 import { connectRedis, type Redis } from './redis.js';
 import { buildImaginatorSchema } from './schema/index.js';
 import { DailyBudget } from './store/budget.js';
+import { EnhancementService } from './services/enhancement-service.js';
 import { EnhancementStore } from './store/enhancement-store.js';
 import { startEnhancementWorker, type EnhancementWorker } from '../workers/enhancement-worker.js';
 
@@ -100,6 +101,8 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
         },
       })
     : null;
+  const rateLimits = new RateLimits(redis, config.prefix, config.rateLimits);
+  const budget = config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd);
   const api =
     role === 'worker'
       ? null
@@ -111,9 +114,19 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
             store,
             queue,
             hub,
+            enhancements: new EnhancementService({
+              redis,
+              store,
+              queue,
+              hub,
+              rateLimits,
+              budget,
+              runWaitMs: config.runWaitMs,
+              idempotencySeconds: config.retentionSeconds + Math.ceil(config.deadlineMs / 1000),
+            }),
             modelRegistry: gateway,
-            rateLimits: new RateLimits(redis, config.prefix, config.rateLimits),
-            budget: config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd),
+            rateLimits,
+            budget,
           },
           metrics,
           logger,

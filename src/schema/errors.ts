@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
   | 'BUDGET_EXCEEDED'
+  | 'IDEMPOTENCY_CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
 export function codedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
