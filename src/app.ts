@@ -16,6 +16,7 @@ import { buildImaginatorSchema } from './schema/index.js';
 import { DailyBudget } from './store/budget.js';
 import { EnhancementService } from './services/enhancement-service.js';
 import { EnhancementStore } from './store/enhancement-store.js';
+import { startDeadlineSweeper } from '../workers/deadline-sweeper.js';
 import { startEnhancementWorker, type EnhancementWorker } from '../workers/enhancement-worker.js';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -122,6 +123,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
               rateLimits,
               budget,
               runWaitMs: config.runWaitMs,
+              deadlineMs: config.deadlineMs,
               idempotencySeconds: config.retentionSeconds + Math.ceil(config.deadlineMs / 1000),
             }),
             modelRegistry: gateway,
@@ -133,6 +135,14 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
           port: config.port,
           host: config.host,
         });
+  // Every process sweeps (one at a time): records past their deadline end even when no worker lives.
+  const sweeper = startDeadlineSweeper({
+    store,
+    queue,
+    deadlineMs: config.deadlineMs,
+    intervalMs: Math.min(30_000, Math.max(200, Math.round(config.deadlineMs / 4))),
+    logger,
+  });
   const metricsServer = role === 'worker' && config.metricsPort !== null ? await serveMetrics(metrics, config.metricsPort, config.host) : null;
   if (api) logger.info({ url: api.url }, 'api listening');
   if (worker) logger.info({ concurrency: config.workerConcurrency }, 'worker consuming');
@@ -147,6 +157,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
     metrics,
     redis,
     async close(graceMs = 0) {
+      sweeper.close();
       await api?.close();
       await worker?.close(graceMs);
       metricsServer?.close();

@@ -30,6 +30,8 @@ export interface EnhancementServiceDeps {
   budget: { exceeded(tenant: string): Promise<boolean>; limitUsd: number } | null;
   /** How long `run` waits for the end before it answers the record as it stands. */
   runWaitMs: number;
+  /** An enhancement not done this long after acceptance is failed by the deadline sweeper. */
+  deadlineMs: number;
   /** How long an idempotency key lives once its enhancement is stored (the record's lifetime). */
   idempotencySeconds: number;
 }
@@ -130,7 +132,7 @@ export class EnhancementService {
     if (budget && (await budget.exceeded(tenant))) {
       throw codedError('BUDGET_EXCEEDED', `today's model budget of $${budget.limitUsd} for this key is spent; try again tomorrow (UTC)`);
     }
-    const record = await store.create({ id, tenant, requestedStages: request.stages, input: request.input });
+    const record = await store.create({ id, tenant, requestedStages: request.stages, input: request.input, deadlineMs: this.deps.deadlineMs });
     try {
       await queue.enqueue(record.id, { priority });
     } catch {

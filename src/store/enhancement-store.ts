@@ -27,6 +27,8 @@ export interface NewEnhancement {
   tenant: string;
   requestedStages: Stage[];
   input: PipelineInput;
+  /** When set, the enhancement is listed for the deadline sweeper, due this long after now. */
+  deadlineMs?: number;
 }
 
 export interface EmitOptions {
@@ -100,6 +102,11 @@ export class EnhancementStore {
     this.redis = redis as EmitClient;
   }
 
+  /** The connection the store writes with (for processes that share it: the sweeper's lease). */
+  get redisClient(): Redis {
+    return this.redis;
+  }
+
   /** Stores a QUEUED record and its QUEUED event. */
   async create(spec: NewEnhancement, now = new Date()): Promise<EnhancementRecord> {
     const id = spec.id ?? newEnhancementId();
@@ -119,10 +126,11 @@ export class EnhancementStore {
     // Sent together, applied in order on one connection: the QUEUED event finds the record it
     // belongs to. The tenant's index is another hash slot, so it stays out of the transaction.
     // The index outlives its newest record by the retention period, then goes too.
-    const [, , , queued] = await Promise.all([
+    const [, , , , queued] = await Promise.all([
       multi.exec(),
       this.redis.zadd(index, now.getTime(), id),
       this.redis.expire(index, this.retentionSeconds),
+      spec.deadlineMs === undefined ? null : this.redis.zadd(this.keys.deadlines(), now.getTime() + spec.deadlineMs, id),
       this.emit(id, {
         type: 'QUEUED',
         progress: 0,
@@ -200,6 +208,16 @@ export class EnhancementStore {
 
   async status(id: string): Promise<EnhancementStatus | null> {
     return (await this.redis.hget(this.keys.record(id), 'status')) as EnhancementStatus | null;
+  }
+
+  /** Up to `limit` listed enhancements whose deadline has passed by `now` (ended ones included). */
+  async overdue(now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.deadlines(), '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  /** Takes enhancements off the deadline list (they ended, or were failed by the sweeper). */
+  async forgetDeadlines(ids: string[]): Promise<void> {
+    if (ids.length) await this.redis.zrem(this.keys.deadlines(), ...ids);
   }
 
   /**
