@@ -143,7 +143,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
     intervalMs: Math.min(30_000, Math.max(200, Math.round(config.deadlineMs / 4))),
     logger,
   });
-  const metricsServer = role === 'worker' && config.metricsPort !== null ? await serveMetrics(metrics, config.metricsPort, config.host) : null;
+  const metricsServer = role === 'worker' && config.metricsPort !== null ? await serveMetrics(metrics, config.metricsPort, config.host, logger) : null;
   if (api) logger.info({ url: api.url }, 'api listening');
   if (worker) logger.info({ concurrency: config.workerConcurrency }, 'worker consuming');
 
@@ -169,13 +169,20 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
 }
 
 /** A worker-only process's /metrics and /healthz. */
-function serveMetrics(metrics: Metrics, port: number, host: string): Promise<Server> {
+function serveMetrics(metrics: Metrics, port: number, host: string, logger: Logger): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === '/metrics') {
-      void metrics.registry.metrics().then((text) => {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(text);
-      });
+      metrics.registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': metrics.registry.contentType });
+          res.end(text);
+        },
+        (error: unknown) => {
+          // A gauge could not be read (Redis away): told, answered 503, never an unhandled rejection.
+          logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'metrics collection failed');
+          res.writeHead(503, { 'content-type': 'text/plain' }).end('metrics unavailable\n');
+        },
+      );
     } else if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     } else {

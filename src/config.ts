@@ -5,6 +5,10 @@
 import { z } from 'zod';
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** The largest delay `setTimeout` holds (a larger one fires at once). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A duration in milliseconds that a timer can hold. */
+const ms = (fallback: number) => z.coerce.number().int().positive().max(MAX_TIMER_MS).default(fallback);
 const optionalString = z
   .string()
   .optional()
@@ -29,15 +33,15 @@ const EnvSchema = z.object({
   IMAGINATOR_CACHE_SCOPE: z.enum(['tenant', 'shared']).default('tenant'),
   IMAGINATOR_CACHE_TTL_SECONDS: int(7 * 24 * 3600),
   /** A stage that runs longer fails the enhancement with STAGE_TIMEOUT (completed stages stay readable). */
-  IMAGINATOR_STAGE_TIMEOUT_MS: int(180_000),
+  IMAGINATOR_STAGE_TIMEOUT_MS: ms(180_000),
   /** An enhancement not done this long after it was accepted fails with DEADLINE_EXCEEDED. */
-  IMAGINATOR_DEADLINE_MS: int(15 * 60_000),
+  IMAGINATOR_DEADLINE_MS: ms(15 * 60_000),
   /** On SIGTERM/SIGINT, running stages get this long to finish; the rest go back to the queue. */
-  IMAGINATOR_SHUTDOWN_GRACE_MS: int(25_000),
+  IMAGINATOR_SHUTDOWN_GRACE_MS: ms(25_000),
   /** Worker role only: serve /metrics and /healthz on this port (the API role serves them on PORT). */
   IMAGINATOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** How long `runEnhancement` waits before it returns the record as it stands (status RUNNING). */
-  IMAGINATOR_RUN_WAIT_MS: int(120_000),
+  IMAGINATOR_RUN_WAIT_MS: ms(120_000),
   IMAGINATOR_MAX_JOB_AD_CHARS: int(30_000),
   OPENROUTER_API_KEY_1: optionalString,
   OPENROUTER_API_KEY_2: optionalString,
