@@ -42,7 +42,7 @@ const pipeline = {
     const b = await ctx.gateway.complete({ stage: 'ANALYSIS' } as never, ctx.signal);
     return { output: {} as never, calls: [a.report, b.report] };
   },
-} as Pipeline;
+} as Partial<Pipeline> as Pipeline;
 
 const deps = (budget: DailyBudget, g: Gateway) => ({ store, gateway: g, budget, stageTimeoutMs: 10_000, deadlineMs: 60_000 });
 
