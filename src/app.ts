@@ -48,14 +48,14 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
   // The API fails a command fast while Redis is away; the worker waits for Redis to come back.
   // Auto-pipelining: commands issued in the same tick leave in one write (bench/throughput: one
   // syscall per command was an eighth of the worker's time). Order and replies are unchanged.
-  const redis = connectRedis(config.redisUrl, { name: `imaginator-${role}`, enableAutoPipelining: true });
+  const redis = connectRedis(config.redis, { name: `imaginator-${role}`, enableAutoPipelining: true });
   const workerRedis =
-    role === 'api' ? null : connectRedis(config.redisUrl, { name: `imaginator-${role}-worker`, blocking: true, enableAutoPipelining: true });
-  const subscriber = connectRedis(config.redisUrl, { name: `imaginator-${role}-sub`, blocking: true });
-  const bullConnection = connectRedis(config.redisUrl, { name: `imaginator-${role}-queue`, blocking: true });
+    role === 'api' ? null : connectRedis(config.redis, { name: `imaginator-${role}-worker`, blocking: true, enableAutoPipelining: true });
+  const subscriber = connectRedis(config.redis, { name: `imaginator-${role}-sub`, blocking: true });
+  const bullConnection = connectRedis(config.redis, { name: `imaginator-${role}-queue`, blocking: true });
   const connections = [redis, workerRedis, subscriber, bullConnection].filter((c): c is Redis => c !== null);
   for (const connection of connections) {
-    connection.on('error', (error) => logger.warn({ err: error.message, connection: connection.options.connectionName }, 'redis connection error'));
+    connection.on('error', (error: Error) => logger.warn({ err: error.message, connection: connection.options?.connectionName }, 'redis connection error'));
   }
   const metrics = new Metrics();
   const store = new EnhancementStore(redis, config.prefix, config.retentionSeconds);

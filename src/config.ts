@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Redis for records, events, queue and cache. */
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** `host:port,…` seeds of a Redis Cluster: when set, every role uses the cluster and REDIS_URL is not read. */
+  REDIS_CLUSTER_NODES: optionalString,
   /** Prefix of every Redis key and of the BullMQ queue; tests give each file its own. */
   IMAGINATOR_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('imaginator'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -86,6 +88,8 @@ export interface Config {
   env: string;
   production: boolean;
   redisUrl: string;
+  /** Where every role connects: the cluster when REDIS_CLUSTER_NODES is set, else REDIS_URL. */
+  redis: RedisTarget;
   prefix: string;
   port: number;
   host: string;
@@ -121,6 +125,22 @@ export interface Config {
   rateLimits: { requestsPerMinute: number | null; enhancementsPerMinute: number | null; dailyBudgetUsd: number | null };
   wsLimits: { connectionsPerKey: number; subscriptionsPerConnection: number };
   queryLimits: { maxComplexity: number; maxDepth: number; maxAliases: number; maxTokens: number };
+}
+
+/** Where Redis is: one server (`REDIS_URL`), or the seeds of a Redis Cluster (`REDIS_CLUSTER_NODES`). */
+export type RedisTarget = { url: string } | { clusterNodes: Array<{ host: string; port: number }> };
+
+/** `host:port,host:port` into cluster seeds. */
+export function parseClusterNodes(raw: string): Array<{ host: string; port: number }> {
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(entry);
+      if (!match || Number(match[2]) > 65535) throw new Error(`"${entry}" is not host:port`);
+      return { host: match[1]!, port: Number(match[2]) };
+    });
 }
 
 export class ConfigError extends Error {
@@ -159,10 +179,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       `refusing to listen on ${env.HOST} without authentication: set IMAGINATOR_API_KEYS (tenant:key pairs) or use a loopback HOST`,
     );
   }
+  let redis: RedisTarget = { url: env.REDIS_URL };
+  if (env.REDIS_CLUSTER_NODES) {
+    try {
+      redis = { clusterNodes: parseClusterNodes(env.REDIS_CLUSTER_NODES) };
+    } catch (error) {
+      throw new ConfigError(`REDIS_CLUSTER_NODES must be comma-separated host:port seeds: ${(error as Error).message}`);
+    }
+    if (!redis.clusterNodes.length) throw new ConfigError('REDIS_CLUSTER_NODES names no host:port');
+  }
   return {
     env: env.NODE_ENV,
     production: env.NODE_ENV === 'production',
     redisUrl: env.REDIS_URL,
+    redis,
     prefix: env.IMAGINATOR_PREFIX,
     port: env.PORT,
     host: env.HOST,

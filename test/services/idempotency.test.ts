@@ -6,10 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
-import { connectRedis } from '../../src/redis.js';
 import { IdempotencyKeys } from '../../src/store/idempotency.js';
 import { post } from '../helpers/client.js';
-import { REDIS_URL, useTestApp } from '../helpers/app.js';
+import { testRedis, useTestApp } from '../helpers/app.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
 
 const harness = useTestApp();
@@ -66,7 +65,7 @@ describe('idempotencyKey', () => {
   });
 
   it('takes a key again at once when the enhancement it names is gone', async () => {
-    const redis = connectRedis(REDIS_URL, { name: 'idem-test' });
+    const redis = testRedis('idem-test');
     try {
       // A key whose enhancement was stored and has since gone (expired before the key).
       await redis.set(
@@ -84,7 +83,7 @@ describe('idempotencyKey', () => {
   });
 
   it('frees a reservation whose holder died once its lease runs out', async () => {
-    const redis = connectRedis(REDIS_URL, { name: 'idem-test' });
+    const redis = testRedis('idem-test');
     try {
       const keys = new IdempotencyKeys(redis, harness.app.store.keys, 600, 200);
       expect(await keys.reserve('t', 'lease', 'fp', 'enh_a')).toEqual({ outcome: 'reserved', id: 'enh_a' });
