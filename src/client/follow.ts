@@ -88,10 +88,16 @@ export function followEnhancement(options: FollowOptions): Following {
   };
   const rejected = (error: GraphQLErrorLike): void => {
     const code = typeof error.extensions?.code === 'string' ? error.extensions.code : undefined;
+    // The server could not open the stream (Redis failing over, say): not the request's fault, so
+    // it is tried again like a dropped socket. Any other code is an answer.
+    if (code === 'INTERNAL_SERVER_ERROR') return retry(`the server failed (${error.message})`);
     settle(() => rejectDone(new FollowError(error.message, 'rejected', code)));
   };
 
   const retry = (why: string): void => {
+    // The old socket says nothing more: only the next subscription's callbacks count.
+    void client?.dispose();
+    client = undefined;
     if (reconnects >= maxReconnects) {
       settle(() => rejectDone(new FollowError(`lost the connection to ${options.url} (${why}) after ${reconnects} reconnections`, 'lost')));
       return;
