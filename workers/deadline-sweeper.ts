@@ -28,11 +28,19 @@ const PAGE = 100;
  */
 export function startDeadlineSweeper(options: DeadlineSweeperOptions): DeadlineSweeper {
   const { store, queue, logger } = options;
-  const lease = new Lease(store.redisClient, store.keys.sweeperLock(), options.intervalMs * 3);
+  // Held for a pass, then given up: one process sweeps at a time, and nothing stays behind.
+  const lease = new Lease(store.redisClient, store.keys.sweeperLock(), 60_000);
   let sweeping: Promise<number> | null = null;
 
   const pass = async (): Promise<number> => {
     if (!(await lease.hold())) return 0;
+    try {
+      return await failOverdue();
+    } finally {
+      await lease.release();
+    }
+  };
+  const failOverdue = async (): Promise<number> => {
     let failed = 0;
     for (;;) {
       const ids = await store.overdue(Date.now(), PAGE);

@@ -75,6 +75,8 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
       try {
         const outcome = await orchestrate(record, deps, controller.signal);
         log?.info({ outcome }, 'enhancement finished');
+        // Ended: nothing for the deadline sweeper to watch.
+        if (outcome !== 'STOPPED') await store.forgetDeadlines([id]).catch(() => undefined);
         if (outcome === 'STOPPED' && controller.signal.reason instanceof ShuttingDown) {
           await job.moveToWait(token);
           throw new WaitingError();
@@ -113,6 +115,7 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
           error: { code: 'WORKER_FAILED', message: 'the worker could not run the enhancement; start it again', stage: null },
           closeOpenStages: 'SKIPPED',
         });
+        await store.forgetDeadlines([job.data.enhancementId]);
       })
       .catch((failure: unknown) => log?.warn({ err: String(failure) }, 'could not record the failed job; the deadline sweeper will'));
   });

@@ -113,6 +113,7 @@ export class EnhancementService {
       closeOpenStages: 'CANCELLED',
     });
     if (cancelled) {
+      await store.forgetDeadlines([id]);
       await redis.publish(store.keys.cancelChannel(), id);
       await queue.discard(id);
     }
@@ -144,6 +145,7 @@ export class EnhancementService {
         error: { code: 'QUEUE_UNAVAILABLE', message: 'the queue could not take the enhancement; start it again', stage: null },
         closeOpenStages: 'SKIPPED',
       });
+      await store.forgetDeadlines([record.id]).catch(() => undefined);
       throw codedError('INTERNAL_SERVER_ERROR', 'the queue is unavailable; nothing was started, try again');
     }
     return record;
