@@ -1,7 +1,5 @@
-import { EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
-import WebSocket from 'ws';
-import { followEnhancement } from '../../src/client/follow.js';
-import { request } from './client.js';
+import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
+import { collect, request, wsClient } from './client.js';
 import { freePort, spawnRole, waitForHttp, type RunningProcess } from './processes.js';
 import { JOB_A, RESUME_A } from './samples.js';
 
@@ -59,21 +57,26 @@ export async function waitForStatus(url: string, id: string, statuses: string[],
   }
 }
 
-/** Follows an enhancement to its end with the clients' shared loop, resubscribing with `after` whenever the stream breaks. */
+/** Follows an enhancement to its end, resubscribing with `after` whenever the stream breaks. */
 export async function followResuming(wsUrl: string, id: string): Promise<{ cursors: string[]; types: string[]; resumes: number }> {
   const cursors: string[] = [];
   const types: string[] = [];
   let resumes = 0;
-  await followEnhancement({
-    url: wsUrl,
-    id,
-    webSocketImpl: WebSocket,
-    maxReconnects: 50,
-    onEvent: (event) => {
-      cursors.push(event.cursor);
-      types.push(event.type);
-    },
-    onReconnecting: () => void (resumes += 1),
-  }).done;
-  return { cursors, types, resumes };
+  for (;;) {
+    const client = wsClient(wsUrl);
+    try {
+      const { done } = collect(client, EnhancementProgressDocument, { id, after: cursors.at(-1) ?? null }, (data) => {
+        cursors.push(data.enhancementProgress.cursor);
+        types.push(data.enhancementProgress.type);
+      });
+      await done;
+      return { cursors, types, resumes };
+    } catch {
+      resumes++;
+      if (resumes > 50) throw new Error(`gave up following ${id}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      await client.dispose();
+    }
+  }
 }
