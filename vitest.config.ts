@@ -9,7 +9,26 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql/index.js') },
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    // Two projects: everything on one Redis, and the end-to-end, replay, multi-process and crash
+    // tests again on a real local Redis Cluster (3 masters, a replica each) that its global set-up
+    // starts (test/cluster-setup.ts).
+    projects: [
+      { extends: true, test: { name: 'redis', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'cluster',
+          include: [
+            'test/api/enhancement.e2e.test.ts',
+            'test/api/progress-replay.test.ts',
+            'test/api/multi-process.test.ts',
+            'test/resilience/worker-crash.test.ts',
+            'test/services/idempotency.test.ts',
+          ],
+          globalSetup: ['test/cluster-setup.ts'],
+        },
+      },
+    ],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -3,14 +3,14 @@
  * another's figures), prints one table and writes bench/results/latest.json and latest.md.
  *
  *   npm run bench                 # all of them
- *   npm run bench -- NAME [NAME]  # some: throughput latency-bound fanout query cached gateway local personas export import isolation
+ *   npm run bench -- NAME [NAME]  # some: throughput latency-bound fanout query cached gateway local personas export import isolation cluster
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { type BenchResult, printResult, REDIS_URL, ROOT } from './lib/common.js';
 
-const BENCHMARKS = ['throughput', 'latency-bound', 'fanout', 'query', 'cached', 'gateway', 'local', 'personas', 'export', 'import', 'isolation'] as const;
+const BENCHMARKS = ['throughput', 'latency-bound', 'fanout', 'query', 'cached', 'gateway', 'local', 'personas', 'export', 'import', 'isolation', 'cluster'] as const;
 /** A benchmark that has not finished by then is stopped and reported as failed. */
 const TIME_LIMIT_MS = 4 * 60_000;
 

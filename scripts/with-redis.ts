@@ -1,6 +1,7 @@
 /**
  * Runs a command with Redis available: the one at REDIS_URL when it answers, otherwise a private
- * `redis-server` from PATH on a free port (stopped when the command ends).
+ * `redis-server` from PATH on a free port (stopped when the command ends). With REDIS_CLUSTER_NODES set
+ * it starts nothing: the command uses that cluster.
  * Usage: tsx scripts/with-redis.ts <command> [args…]
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,7 +43,9 @@ function freePort(): Promise<number> {
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 let privateRedis: ReturnType<typeof spawn> | null = null;
-if (!(await answers(url))) {
+// On a Redis Cluster (REDIS_CLUSTER_NODES) REDIS_URL is not read, and no Redis of our own is started.
+const onCluster = !!process.env.REDIS_CLUSTER_NODES?.trim();
+if (!onCluster && !(await answers(url))) {
   if (spawnSync('redis-server', ['--version']).error) {
     console.error(
       `imaginator: nothing answers at ${url} and redis-server is not on PATH: install Redis (apt-get install redis-server) or set REDIS_URL`,

@@ -18,7 +18,9 @@ import { buildImaginatorSchema } from './schema/index.js';
 import { ImportService } from './services/import-service.js';
 import { DailyBudget } from './store/budget.js';
 import { StorageQuota } from './store/quota.js';
+import { EnhancementService } from './services/enhancement-service.js';
 import { EnhancementStore } from './store/enhancement-store.js';
+import { startDeadlineSweeper } from '../workers/deadline-sweeper.js';
 import { startEnhancementWorker, type EnhancementWorker } from '../workers/enhancement-worker.js';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -50,14 +52,14 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
   // The API fails a command fast while Redis is away; the worker waits for Redis to come back.
   // Auto-pipelining: commands issued in the same tick leave in one write (bench/throughput: one
   // syscall per command was an eighth of the worker's time). Order and replies are unchanged.
-  const redis = connectRedis(config.redisUrl, { name: `imaginator-${role}`, enableAutoPipelining: true });
+  const redis = connectRedis(config.redis, { name: `imaginator-${role}`, enableAutoPipelining: true });
   const workerRedis =
-    role === 'api' ? null : connectRedis(config.redisUrl, { name: `imaginator-${role}-worker`, blocking: true, enableAutoPipelining: true });
-  const subscriber = connectRedis(config.redisUrl, { name: `imaginator-${role}-sub`, blocking: true });
-  const bullConnection = connectRedis(config.redisUrl, { name: `imaginator-${role}-queue`, blocking: true });
+    role === 'api' ? null : connectRedis(config.redis, { name: `imaginator-${role}-worker`, blocking: true, enableAutoPipelining: true });
+  const subscriber = connectRedis(config.redis, { name: `imaginator-${role}-sub`, blocking: true });
+  const bullConnection = connectRedis(config.redis, { name: `imaginator-${role}-queue`, blocking: true });
   const connections = [redis, workerRedis, subscriber, bullConnection].filter((c): c is Redis => c !== null);
   for (const connection of connections) {
-    connection.on('error', (error) => logger.warn({ err: error.message, connection: connection.options.connectionName }, 'redis connection error'));
+    connection.on('error', (error: Error) => logger.warn({ err: error.message, connection: connection.options?.connectionName }, 'redis connection error'));
   }
   const metrics = new Metrics();
   // One pool of worker threads per process, for the local engine and the audit (API and worker alike).
@@ -112,6 +114,10 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
       })
     : null;
   const imports = new ImportService({ maxResumeChars: config.limits.maxResumeChars });
+  const rateLimits = new RateLimits(redis, config.prefix, config.rateLimits);
+  const budget = config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd);
+  const quota =
+    config.quotas.maxEnhancements === null && config.quotas.maxBytes === null ? null : new StorageQuota(redis, store.keys, config.quotas, config.retentionSeconds);
   const api =
     role === 'worker'
       ? null
@@ -123,22 +129,39 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
             store,
             queue,
             hub,
+            enhancements: new EnhancementService({
+              redis,
+              store,
+              queue,
+              hub,
+              rateLimits,
+              budget,
+              quota,
+              runWaitMs: config.runWaitMs,
+              deadlineMs: config.deadlineMs,
+              idempotencySeconds: config.retentionSeconds + Math.ceil(config.deadlineMs / 1000),
+            }),
             modelRegistry: gateway,
             imports,
             cpu,
-            quota:
-              config.quotas.maxEnhancements === null && config.quotas.maxBytes === null
-                ? null
-                : new StorageQuota(redis, store.keys, config.quotas, config.retentionSeconds),
-            rateLimits: new RateLimits(redis, config.prefix, config.rateLimits),
-            budget: config.rateLimits.dailyBudgetUsd === null ? null : new DailyBudget(redis, config.prefix, config.rateLimits.dailyBudgetUsd),
+            quota,
+            rateLimits,
+            budget,
           },
           metrics,
           logger,
           port: config.port,
           host: config.host,
         });
-  const metricsServer = role === 'worker' && config.metricsPort !== null ? await serveMetrics(metrics, config.metricsPort, config.host) : null;
+  // Every process sweeps (one at a time): records past their deadline end even when no worker lives.
+  const sweeper = startDeadlineSweeper({
+    store,
+    queue,
+    deadlineMs: config.deadlineMs,
+    intervalMs: Math.min(30_000, Math.max(200, Math.round(config.deadlineMs / 4))),
+    logger,
+  });
+  const metricsServer = role === 'worker' && config.metricsPort !== null ? await serveMetrics(metrics, config.metricsPort, config.host, logger) : null;
   if (api) logger.info({ url: api.url }, 'api listening');
   if (worker) logger.info({ concurrency: config.workerConcurrency }, 'worker consuming');
 
@@ -152,6 +175,7 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
     metrics,
     redis,
     async close(graceMs = 0) {
+      sweeper.close();
       await api?.close();
       await imports.close();
       await worker?.close(graceMs);
@@ -164,13 +188,20 @@ export async function startApp({ config, role, logger, gateway: injected, lockDu
 }
 
 /** A worker-only process's /metrics and /healthz. */
-function serveMetrics(metrics: Metrics, port: number, host: string): Promise<Server> {
+function serveMetrics(metrics: Metrics, port: number, host: string, logger: Logger): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === '/metrics') {
-      void metrics.registry.metrics().then((text) => {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(text);
-      });
+      metrics.registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': metrics.registry.contentType });
+          res.end(text);
+        },
+        (error: unknown) => {
+          // A gauge could not be read (Redis away): told, answered 503, never an unhandled rejection.
+          logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'metrics collection failed');
+          res.writeHead(503, { 'content-type': 'text/plain' }).end('metrics unavailable\n');
+        },
+      );
     } else if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     } else {

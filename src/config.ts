@@ -5,6 +5,10 @@
 import { z } from 'zod';
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** The largest delay `setTimeout` holds (a larger one fires at once). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A duration in milliseconds that a timer can hold. */
+const ms = (fallback: number) => z.coerce.number().int().positive().max(MAX_TIMER_MS).default(fallback);
 const optionalString = z
   .string()
   .optional()
@@ -14,6 +18,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Redis for records, events, queue and cache. */
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** `host:port,…` seeds of a Redis Cluster: when set, every role uses the cluster and REDIS_URL is not read. */
+  REDIS_CLUSTER_NODES: optionalString,
   /** Prefix of every Redis key and of the BullMQ queue; tests give each file its own. */
   IMAGINATOR_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('imaginator'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -31,15 +37,15 @@ const EnvSchema = z.object({
   IMAGINATOR_CACHE_SCOPE: z.enum(['tenant', 'shared']).default('tenant'),
   IMAGINATOR_CACHE_TTL_SECONDS: int(7 * 24 * 3600),
   /** A stage that runs longer fails the enhancement with STAGE_TIMEOUT (completed stages stay readable). */
-  IMAGINATOR_STAGE_TIMEOUT_MS: int(180_000),
+  IMAGINATOR_STAGE_TIMEOUT_MS: ms(180_000),
   /** An enhancement not done this long after it was accepted fails with DEADLINE_EXCEEDED. */
-  IMAGINATOR_DEADLINE_MS: int(15 * 60_000),
+  IMAGINATOR_DEADLINE_MS: ms(15 * 60_000),
   /** On SIGTERM/SIGINT, running stages get this long to finish; the rest go back to the queue. */
-  IMAGINATOR_SHUTDOWN_GRACE_MS: int(25_000),
+  IMAGINATOR_SHUTDOWN_GRACE_MS: ms(25_000),
   /** Worker role only: serve /metrics and /healthz on this port (the API role serves them on PORT). */
   IMAGINATOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** How long `runEnhancement` waits before it returns the record as it stands (status RUNNING). */
-  IMAGINATOR_RUN_WAIT_MS: int(120_000),
+  IMAGINATOR_RUN_WAIT_MS: ms(120_000),
   IMAGINATOR_MAX_JOB_AD_CHARS: int(30_000),
   OPENROUTER_API_KEY_1: optionalString,
   OPENROUTER_API_KEY_2: optionalString,
@@ -117,6 +123,8 @@ export interface Config {
   env: string;
   production: boolean;
   redisUrl: string;
+  /** Where every role connects: the cluster when REDIS_CLUSTER_NODES is set, else REDIS_URL. */
+  redis: RedisTarget;
   prefix: string;
   port: number;
   host: string;
@@ -246,6 +254,22 @@ function parseStageKnobs(source: NodeJS.ProcessEnv): Pick<LlmConfig, 'maxTokens'
   return { maxTokens, reasoningEffort };
 }
 
+/** Where Redis is: one server (`REDIS_URL`), or the seeds of a Redis Cluster (`REDIS_CLUSTER_NODES`). */
+export type RedisTarget = { url: string } | { clusterNodes: Array<{ host: string; port: number }> };
+
+/** `host:port,host:port` into cluster seeds. */
+export function parseClusterNodes(raw: string): Array<{ host: string; port: number }> {
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(entry);
+      if (!match || Number(match[2]) > 65535) throw new Error(`"${entry}" is not host:port`);
+      return { host: match[1]!, port: Number(match[2]) };
+    });
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -284,10 +308,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       `refusing to listen on ${env.HOST} without authentication: set IMAGINATOR_API_KEYS (tenant:key pairs) or use a loopback HOST`,
     );
   }
+  let redis: RedisTarget = { url: env.REDIS_URL };
+  if (env.REDIS_CLUSTER_NODES) {
+    try {
+      redis = { clusterNodes: parseClusterNodes(env.REDIS_CLUSTER_NODES) };
+    } catch (error) {
+      throw new ConfigError(`REDIS_CLUSTER_NODES must be comma-separated host:port seeds: ${(error as Error).message}`);
+    }
+    if (!redis.clusterNodes.length) throw new ConfigError('REDIS_CLUSTER_NODES names no host:port');
+  }
   return {
     env: env.NODE_ENV,
     production: env.NODE_ENV === 'production',
     redisUrl: env.REDIS_URL,
+    redis,
     prefix: env.IMAGINATOR_PREFIX,
     port: env.PORT,
     host: env.HOST,

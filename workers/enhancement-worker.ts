@@ -4,7 +4,7 @@ import type { EventHub } from '../src/events/hub.js';
 import type { Gateway } from '../src/gateway/types.js';
 import type { Logger } from '../src/logger.js';
 import { orchestrate, type OrchestratorDeps } from '../src/pipeline/orchestrator.js';
-import { JOB_ATTEMPTS, QUEUE_NAME, type EnhancementJobData } from '../src/queue/index.js';
+import { QUEUE_NAME, type EnhancementJobData } from '../src/queue/index.js';
 import type { EnhancementStore } from '../src/store/enhancement-store.js';
 import { TenantSlots } from '../src/queue/tenant-slots.js';
 
@@ -89,6 +89,8 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
         // CPU work of its stages (the local engine) waits in the tenant's own line of the pool.
         const outcome = await withCpuTenant(record.tenant, () => orchestrate(record, deps, controller.signal));
         log?.info({ outcome }, 'enhancement finished');
+        // Ended: nothing for the deadline sweeper to watch.
+        if (outcome !== 'STOPPED') await store.forgetDeadlines([id]).catch(() => undefined);
         if (outcome === 'STOPPED' && controller.signal.reason instanceof ShuttingDown) {
           await job.moveToWait(token);
           throw new WaitingError();
@@ -108,20 +110,29 @@ export async function startEnhancementWorker(options: EnhancementWorkerOptions):
       maxStalledCount: 5,
     },
   );
-  worker.on('error', () => undefined); // connection errors: ioredis reconnects, BullMQ resumes
-  // A job out of attempts (Redis kept failing under it) still ends its enhancement.
+  // Connection errors: ioredis reconnects and BullMQ resumes, but they are told, not swallowed.
+  worker.on('error', (error) => options.logger?.warn({ err: error.message }, 'worker error'));
+  // A job that failed for good (BullMQ moved it to `failed`: no attempt is left) still ends its
+  // enhancement; one that will be retried is only told.
   worker.on('failed', (job, error) => {
-    if (!job || job.attemptsMade < (job.opts.attempts ?? JOB_ATTEMPTS)) return;
-    void store
-      .emit(job.data.enhancementId, {
-        type: 'FAILED',
-        progress: 0,
-        message: `the worker could not run the enhancement: ${error.message}`,
-        status: 'FAILED',
-        error: { code: 'WORKER_FAILED', message: 'the worker could not run the enhancement; start it again', stage: null },
-        closeOpenStages: 'SKIPPED',
+    if (!job) return;
+    const log = options.logger?.child({ enhancementId: job.data.enhancementId, jobAttempt: job.attemptsMade });
+    void job
+      .isFailed()
+      .then(async (final) => {
+        log?.warn({ err: error.message, final }, final ? 'job failed for good' : 'job failed; BullMQ retries it');
+        if (!final) return;
+        await store.emit(job.data.enhancementId, {
+          type: 'FAILED',
+          progress: 0,
+          message: `the worker could not run the enhancement: ${error.message}`,
+          status: 'FAILED',
+          error: { code: 'WORKER_FAILED', message: 'the worker could not run the enhancement; start it again', stage: null },
+          closeOpenStages: 'SKIPPED',
+        });
+        await store.forgetDeadlines([job.data.enhancementId]);
       })
-      .catch(() => undefined);
+      .catch((failure: unknown) => log?.warn({ err: String(failure) }, 'could not record the failed job; the deadline sweeper will'));
   });
 
   return {

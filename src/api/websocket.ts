@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../logger.js';
@@ -88,7 +88,7 @@ export function attachWebSocket(options: WebSocketOptions): Disposable {
         if (open > 0) openPerTenant.set(tenant, open);
         else openPerTenant.delete(tenant);
       },
-      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         if (!SUBSCRIPTION_ID.test(id)) {
           return [codedError('BAD_USER_INPUT', 'subscription ids are 1 to 128 letters, digits or _ . : -')];
         }
@@ -105,6 +105,17 @@ export function attachWebSocket(options: WebSocketOptions): Disposable {
         if (invalid.length) return invalid.map((e) => codedError('BAD_USER_INPUT', e.message));
         const tooComplex = queryLimits.check(document, payload.operationName, payload.variables);
         if (tooComplex) return [tooComplex];
+        // Queries and mutations count against the key's request rate as they do over HTTP; a
+        // refused one gets RATE_LIMITED and the socket stays open.
+        if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
+          try {
+            await services.rateLimits.request(ctx.extra.tenant!);
+          } catch (refusal) {
+            if (!(refusal instanceof GraphQLError)) return [codedError('INTERNAL_SERVER_ERROR', 'the request could not be counted; try again')];
+            const { http: _http, ...extensions } = refusal.extensions;
+            return [new GraphQLError(refusal.message, { extensions })];
+          }
+        }
         ctx.extra.subscriptions = (ctx.extra.subscriptions ?? 0) + 1;
         const contextValue: RequestContext = { tenant: ctx.extra.tenant!, services };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };

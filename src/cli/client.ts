@@ -1,22 +1,14 @@
 /**
  * The CLI's way to the API: GraphQL over HTTP (fetch) and progress over graphql-ws (the `ws`
- * package: Node 20 has no global WebSocket). A dropped socket is resumed with `after` = the cursor
- * of the last event seen.
+ * package: Node 20 has no global WebSocket), resumed after a dropped socket by src/client/follow.ts.
  */
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { CliError, EXIT, exitCodeFor } from './exit-codes.js';
-import {
-  EnhancementProgressDocument,
-  StagePreviewDocument,
-  type EnhancementProgressSubscription,
-  type StagePreviewSubscription,
-  type TypedDocumentString,
-} from '../client/graphql/graphql.js';
+import { FollowError, followEnhancement, type ProgressEvent } from '../client/follow.js';
+import { StagePreviewDocument, type StagePreviewSubscription, type TypedDocumentString } from '../client/graphql/graphql.js';
 
-export type ProgressEvent = EnhancementProgressSubscription['enhancementProgress'];
-
-const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
+export type { ProgressEvent };
 
 interface GraphQLErrorLike {
   message: string;
@@ -99,87 +91,33 @@ export class ApiClient {
   }
 
   /**
-   * Follows an enhancement's events until its terminal event. Resolves with the terminal event;
-   * `signal` stops following (rejects with an INTERRUPTED CliError).
+   * Follows an enhancement's events until its terminal event (the shared loop of
+   * src/client/follow.ts). Resolves with the terminal event; `signal` stops following (rejects
+   * with an INTERRUPTED CliError).
    */
-  follow(id: string, handlers: FollowHandlers, signal?: AbortSignal): Promise<ProgressEvent> {
-    const maxReconnects = this.options.maxReconnects ?? 10;
-    return new Promise<ProgressEvent>((resolve, reject) => {
-      let lastCursor: string | undefined;
-      let reconnects = 0;
-      let client: Client | undefined;
-      let unsubscribe = (): void => undefined;
-      let timer: NodeJS.Timeout | undefined;
-      let settled = false;
-
-      const settle = (outcome: () => void): void => {
-        if (settled) return;
-        settled = true;
-        if (timer) clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        unsubscribe();
-        void client?.dispose();
-        outcome();
-      };
-      const onAbort = (): void => settle(() => reject(new CliError('interrupted', EXIT.INTERRUPTED)));
-      signal?.addEventListener('abort', onAbort);
-
-      const retry = (why: string): void => {
-        if (reconnects >= maxReconnects) {
-          settle(() => reject(new CliError(`lost the connection to ${this.wsUrl} (${why}) after ${reconnects} reconnections`, EXIT.UNREACHABLE)));
-          return;
-        }
-        reconnects += 1;
-        const delayMs = Math.min(5000, 250 * 2 ** (reconnects - 1));
-        handlers.reconnecting?.(reconnects, delayMs, why);
-        timer = setTimeout(subscribe, delayMs);
-      };
-
-      const subscribe = (): void => {
-        void client?.dispose();
-        const current = createClient({
-          url: this.wsUrl,
-          webSocketImpl: WebSocket,
-          lazy: true,
-          retryAttempts: 0,
-          connectionParams: this.options.key ? { authorization: `Bearer ${this.options.key}` } : {},
-        });
-        client = current;
-        let terminal: ProgressEvent | undefined;
-        unsubscribe = current.subscribe<EnhancementProgressSubscription>(
-          { query: EnhancementProgressDocument.toString(), variables: { id, after: lastCursor ?? null } },
-          {
-            next: (result) => {
-              if (settled || client !== current) return;
-              if (result.errors?.length) return settle(() => reject(toCliError(result.errors![0] as GraphQLErrorLike)));
-              const event = result.data?.enhancementProgress;
-              if (!event) return;
-              reconnects = 0;
-              lastCursor = event.cursor;
-              handlers.event(event);
-              if (TERMINAL.has(event.type)) terminal = event;
-            },
-            complete: () => {
-              if (settled || client !== current) return;
-              if (terminal) {
-                const last = terminal;
-                settle(() => resolve(last));
-              } else retry('the stream ended early');
-            },
-            error: (error: unknown) => {
-              if (settled || client !== current) return;
-              if (Array.isArray(error) && error.length) return settle(() => reject(toCliError(error[0] as GraphQLErrorLike)));
-              const close = error as { code?: unknown; reason?: unknown };
-              if (close?.code === 4403) {
-                return settle(() => reject(new CliError(`${this.wsUrl} refused the API key (4403)`, EXIT.REFUSED)));
-              }
-              const why = typeof close?.code === 'number' ? `closed ${close.code}${close.reason ? ` ${String(close.reason)}` : ''}` : error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
-              retry(why);
-            },
-          },
-        );
-      };
-      subscribe();
+  async follow(id: string, handlers: FollowHandlers, signal?: AbortSignal): Promise<ProgressEvent> {
+    const following = followEnhancement({
+      url: this.wsUrl,
+      id,
+      webSocketImpl: WebSocket,
+      connectionParams: this.authorization,
+      maxReconnects: this.options.maxReconnects ?? 10,
+      onEvent: (event) => handlers.event(event),
+      onReconnecting: handlers.reconnecting,
     });
+    const onAbort = (): void => following.stop();
+    signal?.addEventListener('abort', onAbort);
+    try {
+      const terminal = await following.done;
+      if (!terminal) throw new CliError('interrupted', EXIT.INTERRUPTED);
+      return terminal;
+    } catch (error) {
+      if (!(error instanceof FollowError)) throw error;
+      if (error.kind === 'refused') throw new CliError(error.message, EXIT.REFUSED);
+      if (error.kind === 'lost') throw new CliError(error.message, EXIT.UNREACHABLE);
+      throw toCliError({ message: error.message, extensions: { code: error.code } });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { isCluster } from '../redis.js';
 
 export interface ChannelListener {
   onMessage(message: string): void;
@@ -40,21 +41,33 @@ export class EventHub {
         this.connectedOnce = true;
         return;
       }
-      // ioredis re-subscribes after it says 'ready'; anything published before that SUBSCRIBE is
-      // answered is lost to pub/sub. Subscribe again and wait for Redis to confirm, and only then
-      // let the listeners read what they missed from the stream: no gap between the two.
-      const channels = [...this.channels.keys()];
-      if (!channels.length) return;
-      this.subscriber.subscribe(...channels).then(
-        () => {
-          for (const channel of channels) {
-            for (const listener of this.channels.get(channel)?.listeners ?? []) listener.onReconnect?.();
-          }
-        },
-        () => undefined, // the connection dropped again: the next 'ready' starts over
-      );
+      this.resync();
     });
+    // On a cluster, ioredis moves the subscription to another node by itself when its node goes
+    // (a master failing over) and says nothing: a node leaving or joining is the sign to resync.
+    if (isCluster(subscriber)) {
+      subscriber.on('-node', () => this.resync());
+      subscriber.on('+node', () => this.resync());
+    }
     if (subscriber.status === 'ready') this.connectedOnce = true;
+  }
+
+  /**
+   * After the subscriber connection came back (or moved to another node), anything published before
+   * the channels were subscribed again was lost to pub/sub. Subscribe again and wait for Redis to
+   * confirm, and only then let the listeners read what they missed from the stream: no gap.
+   */
+  private resync(): void {
+    const channels = [...this.channels.keys()];
+    if (!channels.length) return;
+    this.subscriber.subscribe(...channels).then(
+      () => {
+        for (const channel of channels) {
+          for (const listener of this.channels.get(channel)?.listeners ?? []) listener.onReconnect?.();
+        }
+      },
+      () => undefined, // the connection dropped again: the next 'ready' starts over
+    );
   }
 
   /** Resolves once Redis has confirmed the subscription; the returned function stops listening. */

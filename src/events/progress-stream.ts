@@ -20,7 +20,6 @@ type StoredEvent = Omit<EnhancementEvent, 'cursor' | 'enhancementId'>;
 export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
   private readonly queue: EnhancementEvent[] = [];
   private waiting: ((result: IteratorResult<EnhancementEvent>) => void) | null = null;
-  private failing: ((error: unknown) => void) | null = null;
   private lastCursor: string | null;
   private stopListening: (() => void) | null = null;
   private finished = false;
@@ -35,7 +34,12 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
 
   static async open(deps: { redis: Redis; hub: EventHub; keys: Keys }, id: string, after: string | null): Promise<ProgressStream> {
     const stream = new ProgressStream(id, after);
+    // While the stream is being read (the first replay, or a catch-up after the subscriber
+    // connection came back), live events wait here: accepting one first would move the cursor past
+    // the events the read has yet to deliver, and they would be dropped as duplicates.
     const live: EnhancementEvent[] = [];
+    let reading = 0;
+    // The first replay: its events (and live ones that waited for it) do not end the stream by themselves.
     let replaying = true;
     const readStream = async (from: string | null): Promise<void> => {
       let start = from ? `(${from}` : '-';
@@ -49,26 +53,35 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
         start = `(${page[page.length - 1]![0]}`;
       }
     };
+    const catchUp = async (from: string | null): Promise<void> => {
+      reading += 1;
+      try {
+        await readStream(from);
+      } finally {
+        reading -= 1;
+        if (reading === 0) for (const event of live.splice(0)) stream.accept(event, replaying);
+      }
+    };
     stream.stopListening = await deps.hub.listen(deps.keys.channel(id), {
       onMessage: (message) => {
         const event = parseMessage(id, message);
         if (!event) return;
-        if (replaying) live.push(event);
+        if (reading > 0) live.push(event);
         else stream.accept(event);
       },
       // Events published while the subscriber was away are in the stream: read them from there.
+      // A read that fails ends the stream without a terminal event: the client resumes with `after`.
       onReconnect: () => {
-        readStream(stream.lastCursor).catch((error: unknown) => stream.fail(error));
+        catchUp(stream.lastCursor).catch(() => stream.fail());
       },
     });
     try {
-      await readStream(after);
+      await catchUp(after);
     } catch (error) {
       await stream.return();
       throw error;
     }
-    // What arrived during the replay is read like the replay: the status check below decides the end.
-    for (const event of live) stream.accept(event, true);
+    // The status check below decides whether the replay ended it.
     replaying = false;
     // Ended already? Then every event is in the stream (the terminal one is the last write), but
     // the last few may have been written after the replay read it and their messages may still be
@@ -76,7 +89,7 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
     const status = await deps.redis.hget(deps.keys.record(id), 'status');
     if (status && !ACTIVE_STATUSES.includes(status as EnhancementStatus)) {
       try {
-        await readStream(stream.lastCursor);
+        await catchUp(stream.lastCursor);
       } catch (error) {
         await stream.return();
         throw error;
@@ -100,7 +113,7 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
     }
     if (this.waiting) {
       const resolve = this.waiting;
-      this.waiting = this.failing = null;
+      this.waiting = null;
       resolve({ value: event, done: false });
     } else {
       this.queue.push(event);
@@ -114,22 +127,19 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
     this.release();
     if (this.waiting && this.queue.length === 0) {
       const resolve = this.waiting;
-      this.waiting = this.failing = null;
+      this.waiting = null;
       this.finished = true;
       resolve({ value: undefined, done: true });
     }
   }
 
-  /** Ends the stream with an error (the client resumes with `after` = the last cursor it saw). */
-  fail(error: unknown): void {
-    if (this.finished) return;
-    this.finished = true;
-    this.release();
-    if (this.failing) {
-      const reject = this.failing;
-      this.waiting = this.failing = null;
-      reject(error);
-    }
+  /**
+   * Ends the stream early, after what is queued and without a terminal event: the subscription
+   * completes, and a client resumes with `after` = the last cursor it saw (an error would read as
+   * fatal to clients).
+   */
+  fail(): void {
+    this.endWhenDrained();
   }
 
   private release(): void {
@@ -144,9 +154,8 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
       this.finished = true;
       return Promise.resolve({ value: undefined, done: true });
     }
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve) => {
       this.waiting = resolve;
-      this.failing = reject;
     });
   }
 
@@ -156,7 +165,7 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
     this.release();
     if (this.waiting) {
       const resolve = this.waiting;
-      this.waiting = this.failing = null;
+      this.waiting = null;
       resolve({ value: undefined, done: true });
     }
     return Promise.resolve({ value: undefined, done: true });

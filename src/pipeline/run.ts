@@ -70,6 +70,12 @@ export async function runPipeline(pipeline: Pipeline, record: EnhancementRecord,
       (done as Record<Stage, unknown>)[stage] = record.outputs[stage];
     }
   }
+  // A job resumed after a crash may have recorded a stage and died before charging it: charging
+  // again is a no-op when it had (one charge per stage run).
+  for (const stage of Object.keys(done) as Stage[]) {
+    const run = record.stages[stage];
+    if (run) await charge(deps, record, stage, run.startedAt, run.costUsd);
+  }
   const progress = (): number => Object.keys(done).length / stages.length;
   const abort = new AbortController();
   const onAbort = (): void => abort.abort(signal.reason);
@@ -114,13 +120,20 @@ export async function runPipeline(pipeline: Pipeline, record: EnhancementRecord,
       );
     };
     // Every call of the stage knows when the stage must be done (so a hung model leaves time for
-    // the next) and, for a writing stage, where its text so far goes.
+    // the next) and, for a writing stage, where its text so far goes. Every answered call is kept,
+    // so that what a failed or stopped stage spent is charged too.
     const deadlineAt = startedAt.getTime() + deps.stageTimeoutMs;
     const onPreview = deps.previews && WRITING_STAGES.has(stage) ? (text: string) => deps.previews!.publish(record.id, stage, text) : undefined;
+    const answered: CallReport[] = [];
     const gateway: Gateway = {
-      complete: (request, signal) => deps.gateway.complete({ deadlineAt, onPreview, ...request }, signal),
       fits: (s, prompt) => deps.gateway.fits(s, prompt),
+      complete: async (request, callSignal) => {
+        const completion = await deps.gateway.complete({ deadlineAt, onPreview, ...request }, callSignal);
+        answered.push(completion.report);
+        return completion;
+      },
     };
+    const spentSoFar = (): number => answered.reduce((usd, call) => usd + call.costUsd, 0);
     const ctx: StageContext = { gateway, signal: AbortSignal.any([abort.signal, timeout]), cache, onRetry };
     let result: StageResult<unknown>;
     try {
@@ -129,6 +142,8 @@ export async function runPipeline(pipeline: Pipeline, record: EnhancementRecord,
       await retries;
     } catch (error) {
       await retries;
+      // Best effort: the failure is what the caller must hear about.
+      await charge(deps, record, stage, running.startedAt, spentSoFar()).catch(() => undefined);
       if (error instanceof Stopped || abort.signal.reason instanceof Stopped) throw new Stopped();
       await announced;
       const elapsed = Date.now() - startedAt.getTime();
@@ -154,8 +169,7 @@ export async function runPipeline(pipeline: Pipeline, record: EnhancementRecord,
     }
     const durationMs = Date.now() - startedAt.getTime();
     deps.observe?.(stage, 'completed', durationMs, result.calls);
-    await deps.budget?.spend(record.tenant, result.calls.reduce((usd, call) => usd + call.costUsd, 0));
-    await emitOrStop(record.id, {
+    const completed = emitOrStop(record.id, {
       type: 'STAGE_COMPLETED',
       stage,
       progress: (Object.keys(done).length + 1) / stages.length,
@@ -164,6 +178,13 @@ export async function runPipeline(pipeline: Pipeline, record: EnhancementRecord,
       stageRun: { ...running, ...accountFor(result), status: 'COMPLETED', completedAt: new Date().toISOString(), durationMs },
       output: result.output,
     });
+    // Charged once the stage is recorded (a crash in between is charged on resume, once): the
+    // calls it reports, and any other answered call of the stage (a retried part).
+    await completed.catch(async (error: unknown) => {
+      if (error instanceof Stopped) await charge(deps, record, stage, running.startedAt, spentSoFar()).catch(() => undefined);
+      throw error;
+    });
+    await charge(deps, record, stage, running.startedAt, accountFor(result).costUsd ?? 0);
     // Only now, durable, may the stages that depend on it start.
     (done as Record<Stage, unknown>)[stage] = result.output;
   };
@@ -241,4 +262,9 @@ function accountFor({ calls, notes = [] }: StageResult<unknown>): Partial<StageR
     savedCostUsd: calls.reduce((n, c) => n + (c.savedCostUsd ?? 0), 0),
     notes: [...notes, ...calls.flatMap((c) => (c.fallbackNote ? [c.fallbackNote] : []))],
   };
+}
+
+/** Charges one stage run to the tenant's budget, once however often it is asked (see DailyBudget). */
+async function charge(deps: OrchestratorDeps, record: EnhancementRecord, stage: Stage, startedAt: string | null, usd: number): Promise<void> {
+  await deps.budget?.charge(record.tenant, `${record.id}:${stage}:${startedAt ?? ''}`, usd);
 }

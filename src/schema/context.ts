@@ -5,6 +5,7 @@ import type { EventHub } from '../events/hub.js';
 import type { ModelInfo as GatewayModelInfo } from '../gateway/index.js';
 import type { EnhancementQueue } from '../queue/index.js';
 import type { ImportService } from '../services/import-service.js';
+import type { EnhancementService } from '../services/enhancement-service.js';
 import type { EnhancementStore } from '../store/enhancement-store.js';
 
 /** What the API's resolvers use; one set per process. */
@@ -14,6 +15,8 @@ export interface ApiServices {
   store: EnhancementStore;
   queue: EnhancementQueue;
   hub: EventHub;
+  /** Start, run, cancel and follow enhancements. */
+  enhancements: EnhancementService;
   /** Per-key request and enhancement rates. */
   rateLimits: { request(tenant: string): Promise<void>; enhancement(tenant: string): Promise<void> };
   /** The tenant's daily model budget; null when off. */

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'BUDGET_EXCEEDED'
   | 'UNREADABLE_DOCUMENT'
   | 'QUOTA_EXCEEDED'
+  | 'IDEMPOTENCY_CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
 export function codedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -5,6 +5,7 @@ import type { Stage } from '../domain/graph.js';
 import type { PipelineInput } from '../domain/input.js';
 import type { StageOutputs } from '../domain/outputs.js';
 import { Keys } from './keys.js';
+import { luaScript } from './scripts/index.js';
 import {
   ACTIVE_STATUSES,
   type EnhancementError,
@@ -17,41 +18,6 @@ import {
   TERMINAL_EVENTS,
 } from './types.js';
 
-/**
- * Appends one event and applies its change to the record in one step, only while the record's
- * status is one of the allowed ones: after a terminal event nothing else is ever written, so a
- * cancelled enhancement cannot be completed by a worker that had not noticed yet.
- *
- * KEYS: record, stream. ARGV: allowed statuses (comma list), new status, event JSON, channel,
- * ttl seconds, status for stages still PENDING/RUNNING ('' leaves them), then field/value pairs.
- */
-const EMIT_SCRIPT = `
-local status = redis.call('HGET', KEYS[1], 'status')
-if not status then return false end
-local allowed = false
-for s in string.gmatch(ARGV[1], '[^,]+') do if s == status then allowed = true end end
-if not allowed then return false end
-redis.call('HSET', KEYS[1], 'status', ARGV[2])
-for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-if ARGV[6] ~= '' then
-  local all = redis.call('HGETALL', KEYS[1])
-  for i = 1, #all, 2 do
-    if string.sub(all[i], 1, 6) == 'stage:' then
-      local run = all[i + 1]
-      local closed = string.gsub(run, '^{"status":"PENDING"', '{"status":"' .. ARGV[6] .. '"', 1)
-      closed = string.gsub(closed, '^{"status":"RUNNING"', '{"status":"' .. ARGV[6] .. '"', 1)
-      if closed ~= run then redis.call('HSET', KEYS[1], all[i], closed) end
-    end
-  end
-end
-local id = redis.call('XADD', KEYS[2], '*', 'e', ARGV[3])
-redis.call('PUBLISH', ARGV[4], id .. '\\n' .. ARGV[3])
-local ttl = tonumber(ARGV[5])
-redis.call('EXPIRE', KEYS[1], ttl)
-redis.call('EXPIRE', KEYS[2], ttl)
-return id
-`;
-
 interface EmitClient extends Redis {
   imaginatorEmit(...args: (string | number)[]): Promise<string | null>;
 }
@@ -62,6 +28,8 @@ export interface NewEnhancement {
   tenant: string;
   requestedStages: Stage[];
   input: PipelineInput;
+  /** When set, the enhancement is listed for the deadline sweeper, due this long after now. */
+  deadlineMs?: number;
 }
 
 export interface EmitOptions {
@@ -132,8 +100,13 @@ export class EnhancementStore {
   ) {
     this.keys = new Keys(prefix);
     this.settled = new LRUCache({ max: 500, ttl: Math.min(60, retentionSeconds) * 1000 });
-    if (!('imaginatorEmit' in redis)) redis.defineCommand('imaginatorEmit', { numberOfKeys: 2, lua: EMIT_SCRIPT });
+    if (!('imaginatorEmit' in redis)) redis.defineCommand('imaginatorEmit', { numberOfKeys: 2, lua: luaScript('emit') });
     this.redis = redis as EmitClient;
+  }
+
+  /** The connection the store writes with (for processes that share it: the sweeper's lease). */
+  get redisClient(): Redis {
+    return this.redis;
   }
 
   /** Stores a QUEUED record and its QUEUED event. */
@@ -155,10 +128,11 @@ export class EnhancementStore {
     // Sent together, applied in order on one connection: the QUEUED event finds the record it
     // belongs to. The tenant's index is another hash slot, so it stays out of the transaction.
     // The index outlives its newest record by the retention period, then goes too.
-    const [, , , queued] = await Promise.all([
+    const [, , , , queued] = await Promise.all([
       multi.exec(),
       this.redis.zadd(index, now.getTime(), id),
       this.redis.expire(index, this.retentionSeconds),
+      spec.deadlineMs === undefined ? null : this.redis.zadd(this.keys.deadlines(), now.getTime() + spec.deadlineMs, id),
       this.emit(id, {
         type: 'QUEUED',
         progress: 0,
@@ -238,6 +212,16 @@ export class EnhancementStore {
 
   async status(id: string): Promise<EnhancementStatus | null> {
     return (await this.redis.hget(this.keys.record(id), 'status')) as EnhancementStatus | null;
+  }
+
+  /** Up to `limit` listed enhancements whose deadline has passed by `now` (ended ones included). */
+  async overdue(now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.deadlines(), '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  /** Takes enhancements off the deadline list (they ended, or were failed by the sweeper). */
+  async forgetDeadlines(ids: string[]): Promise<void> {
+    if (ids.length) await this.redis.zrem(this.keys.deadlines(), ...ids);
   }
 
   /**

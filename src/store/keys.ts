@@ -27,6 +27,14 @@ export class Keys {
   idempotency(tenant: string, key: string): string {
     return `${this.prefix}:tenant:{${tenant}}:idem:${key}`;
   }
+  /** Enhancements not yet ended, by deadline (ms): what the deadline sweeper reads. */
+  deadlines(): string {
+    return `${this.prefix}:deadlines`;
+  }
+  /** Held by the one process that sweeps at a time. */
+  sweeperLock(): string {
+    return `${this.prefix}:sweeper`;
+  }
   /** BullMQ's prefix: hash-tagged so a queue's keys share one slot. */
   queuePrefix(): string {
     return `{${this.prefix}:q}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnhancementProgressDocument, EnhancementResultDocument, StartEnhancementDocument } from '../../src/client/graphql/graphql.js';
-import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/app.js';
+import { dropPrefix, REDIS_ENV, uniquePrefix } from '../helpers/app.js';
 import { collect, request, wsClient } from '../helpers/client.js';
 import { freePort, spawnRole, waitForHttp, type RunningProcess } from '../helpers/processes.js';
 import { JOB_A, RESUME_A } from '../helpers/samples.js';
@@ -11,14 +11,14 @@ let apiA: string;
 let apiB: string;
 
 beforeAll(async () => {
-  const env = { REDIS_URL, IMAGINATOR_PREFIX: prefix };
+  const env = { ...REDIS_ENV, IMAGINATOR_PREFIX: prefix };
   const [portA, portB] = await Promise.all([freePort(), freePort()]);
   processes.push(spawnRole('api', { ...env, PORT: String(portA) }));
   processes.push(spawnRole('api', { ...env, PORT: String(portB) }));
   processes.push(spawnRole('worker', env));
   apiA = `http://127.0.0.1:${portA}`;
   apiB = `http://127.0.0.1:${portB}`;
-  await Promise.all([waitForHttp(`${apiA}/readyz`), waitForHttp(`${apiB}/readyz`)]);
+  await Promise.all([waitForHttp(`${apiA}/readyz`, 50_000), waitForHttp(`${apiB}/readyz`, 50_000)]);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EventHub } from '../../src/events/hub.js';
+import type { ChannelListener, EventHub } from '../../src/events/hub.js';
 import { ProgressStream } from '../../src/events/progress-stream.js';
 import { connectRedis, type Redis } from '../../src/redis.js';
 import { EnhancementStore } from '../../src/store/enhancement-store.js';
@@ -47,5 +47,45 @@ describe('ProgressStream', () => {
     const events = [];
     for await (const event of stream) events.push(event);
     expect(events).toEqual([]);
+  });
+
+  it('after a reconnect, delivers the missed events before a live one that arrives during the catch-up', async () => {
+    const record = await store.create({ tenant: 't', requestedStages: ['ANALYSIS'], input });
+    let listener: ChannelListener | undefined;
+    const hub = { listen: async (_channel: string, l: ChannelListener) => ((listener = l), () => undefined) } as unknown as EventHub;
+    const stream = await ProgressStream.open({ redis, hub, keys: store.keys }, record.id, null);
+    expect((await stream.next()).value.type).toBe('QUEUED');
+    // The subscriber connection was away while two events were written; a third arrives live
+    // while the stream is being read again.
+    await store.emit(record.id, { type: 'STAGE_STARTED', stage: 'ANALYSIS', progress: 0, message: 's', status: 'RUNNING' });
+    await store.emit(record.id, { type: 'STAGE_RETRY', stage: 'ANALYSIS', progress: 0, message: 'r', status: 'RUNNING' });
+    const last = await store.emit(record.id, { type: 'STAGE_COMPLETED', stage: 'ANALYSIS', progress: 1, message: 'c', status: 'RUNNING' });
+    const { enhancementId: _id, cursor, ...stored } = last!;
+    listener!.onReconnect!();
+    listener!.onMessage(`${cursor}\n${JSON.stringify(stored)}`);
+    const types: string[] = [];
+    for (let i = 0; i < 3; i++) types.push((await stream.next()).value.type);
+    expect(types).toEqual(['STAGE_STARTED', 'STAGE_RETRY', 'STAGE_COMPLETED']);
+    await stream.return();
+  });
+
+  it('when the catch-up fails, ends without a terminal event and without an error, so the client resumes with after', async () => {
+    const record = await store.create({ tenant: 't', requestedStages: ['ANALYSIS'], input });
+    let listener: ChannelListener | undefined;
+    const hub = { listen: async (_channel: string, l: ChannelListener) => ((listener = l), () => undefined) } as unknown as EventHub;
+    let broken = false;
+    const flaky = new Proxy(redis, {
+      get(target, property, receiver) {
+        if (property === 'xrange' && broken) return async () => Promise.reject(new Error('Connection is closed.'));
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const stream = await ProgressStream.open({ redis: flaky, hub, keys: store.keys }, record.id, null);
+    broken = true;
+    listener!.onReconnect!();
+    const events: string[] = [];
+    for await (const event of stream) events.push(event.type);
+    expect(events).toEqual(['QUEUED']);
   });
 });

@@ -1,12 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startApp, type App, type Role } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { loadConfig, parseClusterNodes, type Config } from '../../src/config.js';
 import type { ModelGateway } from '../../src/gateway/index.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { connectRedis, type Redis } from '../../src/redis.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Seeds of the Redis Cluster in the `cluster` test project (vitest.config.ts); null on one Redis. */
+export const CLUSTER_NODES: string | null = (inject('clusterNodes') as string | undefined) ?? null;
+
+/** How a process of the service finds Redis in this project: REDIS_URL, or REDIS_CLUSTER_NODES. */
+export const REDIS_ENV: Record<string, string> = CLUSTER_NODES ? { REDIS_CLUSTER_NODES: CLUSTER_NODES } : { REDIS_URL };
+
+/** A connection to this project's Redis (one server or the cluster). */
+export function testRedis(name: string): Redis {
+  return connectRedis(CLUSTER_NODES ? { clusterNodes: parseClusterNodes(CLUSTER_NODES) } : REDIS_URL, { name });
+}
 
 /** A key prefix (and so a BullMQ queue) no other test uses. */
 export function uniquePrefix(label = 't'): string {
@@ -15,7 +26,7 @@ export function uniquePrefix(label = 't'): string {
 
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
-    REDIS_URL,
+    ...REDIS_ENV,
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
@@ -32,15 +43,20 @@ export async function startTestApp(options: { config?: Config; role?: Role; gate
 
 /** Deletes every key under a prefix (test clean-up). */
 export async function dropPrefix(prefix: string): Promise<void> {
-  const redis: Redis = connectRedis(REDIS_URL, { name: 'test-cleanup' });
+  const redis = testRedis('test-cleanup');
+  // On a cluster every master holds its share of the keys: scan each.
+  const nodes = CLUSTER_NODES ? (redis as unknown as { nodes(role: 'master'): Redis[] }).nodes('master') : [redis];
   try {
-    for (const pattern of [`${prefix}:*`, `{${prefix}:q}:*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.unlink(...keys);
-      } while (cursor !== '0');
+    for (const node of nodes) {
+      for (const pattern of [`${prefix}:*`, `{${prefix}:q}:*`]) {
+        let cursor = '0';
+        do {
+          const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+          cursor = next;
+          // One key per command: on a cluster the keys of one page sit in many slots.
+          await Promise.all(keys.map((key) => redis.unlink(key)));
+        } while (cursor !== '0');
+      }
     }
   } finally {
     await redis.quit();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
-import { dropPrefix, REDIS_URL, uniquePrefix } from '../helpers/app.js';
+import { dropPrefix, REDIS_ENV, uniquePrefix } from '../helpers/app.js';
 import { Fleet, followResuming, startOne, waitForStatus } from '../helpers/fleet.js';
 import { answerEveryStage } from '../helpers/model-replies.js';
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   answerEveryStage(fake);
   // Every model call takes 400 ms, so the worker can be killed in the middle of one.
   fake.when({}, { kind: 'ok', delayMs: 400 });
-  fleet = new Fleet({ REDIS_URL, IMAGINATOR_PREFIX: prefix, OPENROUTER_API_KEY_1: 'sk-fake', OPENROUTER_BASE_URL: fake.url });
+  fleet = new Fleet({ ...REDIS_ENV, IMAGINATOR_PREFIX: prefix, OPENROUTER_API_KEY_1: 'sk-fake', OPENROUTER_BASE_URL: fake.url });
 });
 afterAll(async () => {
   await fleet?.stopAll();

@@ -1,14 +1,13 @@
 /**
  * The page's way to the API: GraphQL over HTTP (fetch) and progress over graphql-ws, same origin.
  */
-import { createClient, type Client } from 'graphql-ws';
-import type { TypedDocumentString } from '../../src/client/graphql/graphql.js';
-import type { EnhancementProgressSubscription, StagePreviewSubscription } from '../../src/client/graphql/graphql.js';
-import { EnhancementProgressDocument, StagePreviewDocument } from '../../src/client/graphql/graphql.js';
+import { createClient } from 'graphql-ws';
+import { FollowError, followEnhancement, type ProgressEvent } from '../../src/client/follow.js';
+import { StagePreviewDocument, type StagePreviewSubscription, type TypedDocumentString } from '../../src/client/graphql/graphql.js';
 
 export type StagePreview = StagePreviewSubscription['enhancementPreview'];
 
-export type ProgressEvent = EnhancementProgressSubscription['enhancementProgress'];
+export type { ProgressEvent };
 
 export class ApiError extends Error {
   constructor(
@@ -58,95 +57,34 @@ export interface FollowHandlers {
   failed(error: ApiError): void;
 }
 
-const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 const MAX_RECONNECTS = 20;
 
 /**
- * Follows an enhancement's progress. When the socket drops, it subscribes again with `after` set
- * to the cursor of the last event seen, so nothing is missed and nothing is shown twice.
- * Returns a function that stops following.
+ * Follows an enhancement's progress (the shared loop of src/client/follow.ts): when the socket
+ * drops, it subscribes again with `after` set to the cursor of the last event seen, so nothing is
+ * missed and nothing is shown twice. Returns a function that stops following.
  */
 export function follow(id: string, apiKey: string, handlers: FollowHandlers): () => void {
-  let lastCursor: string | undefined;
-  let stopped = false;
-  let reconnects = 0;
-  let client: Client | undefined;
-  let unsubscribe = (): void => undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const finish = (): void => {
-    stopped = true;
-    unsubscribe();
-    void client?.dispose();
-  };
-
-  const subscribe = (): void => {
-    void client?.dispose();
-    const current = createClient({
-      url: wsUrl,
-      lazy: true,
-      retryAttempts: 0,
-      connectionParams: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
-    });
-    client = current;
-    let terminal = false;
-    unsubscribe = current.subscribe<EnhancementProgressSubscription>(
-      { query: EnhancementProgressDocument.toString(), variables: { id, after: lastCursor ?? null } },
-      {
-        next: (result) => {
-          if (stopped || client !== current) return;
-          const error = result.errors?.[0];
-          if (error) {
-            finish();
-            handlers.failed(new ApiError(error.message, String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
-            return;
-          }
-          const event = result.data?.enhancementProgress;
-          if (!event) return;
-          reconnects = 0;
-          lastCursor = event.cursor;
-          if (TERMINAL.has(event.type)) terminal = true;
-          handlers.event(event);
-        },
-        complete: () => {
-          if (stopped || client !== current) return;
-          if (terminal) {
-            finish();
-            handlers.done();
-          } else retry();
-        },
-        error: (error: unknown) => {
-          if (stopped || client !== current) return;
-          if (Array.isArray(error) && error[0]) {
-            finish();
-            const first = error[0] as { message: string; extensions?: { code?: string } };
-            handlers.failed(new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-          } else if (isCloseEvent(error) && error.code === 4403) {
-            finish();
-            handlers.failed(new ApiError('The API key was refused.', 'UNAUTHENTICATED'));
-          } else retry();
-        },
-      },
-    );
-  };
-
-  const retry = (): void => {
-    if (reconnects >= MAX_RECONNECTS) {
-      finish();
-      handlers.failed(new ApiError('Lost the connection to the server.', 'NETWORK'));
-      return;
-    }
-    reconnects += 1;
-    const delayMs = Math.min(5000, 250 * 2 ** (reconnects - 1));
-    handlers.reconnecting(reconnects, delayMs);
-    timer = setTimeout(subscribe, delayMs);
-  };
-
-  subscribe();
-  return () => {
-    if (timer) clearTimeout(timer);
-    finish();
-  };
+  const following = followEnhancement({
+    url: wsUrl,
+    id,
+    connectionParams: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+    maxReconnects: MAX_RECONNECTS,
+    onEvent: (event) => handlers.event(event),
+    onReconnecting: (attempt, delayMs) => handlers.reconnecting(attempt, delayMs),
+  });
+  following.done.then(
+    (terminal) => {
+      if (terminal) handlers.done();
+    },
+    (error: unknown) => {
+      if (!(error instanceof FollowError)) return handlers.failed(new ApiError('Lost the connection to the server.', 'NETWORK'));
+      if (error.kind === 'refused') handlers.failed(new ApiError('The API key was refused.', 'UNAUTHENTICATED'));
+      else if (error.kind === 'lost') handlers.failed(new ApiError('Lost the connection to the server.', 'NETWORK'));
+      else handlers.failed(new ApiError(error.message, error.code ?? 'INTERNAL_SERVER_ERROR'));
+    },
+  );
+  return () => following.stop();
 }
 
 /**
@@ -172,8 +110,4 @@ export function followPreview(id: string, apiKey: string, onPreview: (preview: S
     unsubscribe();
     void client.dispose();
   };
-}
-
-function isCloseEvent(value: unknown): value is { code: number } {
-  return typeof value === 'object' && value !== null && 'code' in value && typeof (value as { code: unknown }).code === 'number';
 }
