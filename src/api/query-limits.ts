@@ -17,9 +17,13 @@ export const CHARACTERS_PER_POINT = 500;
 const fieldCost = fieldExtensionsEstimator();
 const defaultCost = simpleEstimator({ defaultComplexity: 1 });
 
-/** A field's own cost (its `complexity`, or 1, plus its children) and the characters of its arguments. */
+/**
+ * A field's own cost (its `complexity`, or 1, plus its children) and the characters of its arguments,
+ * unless the field reads its input elsewhere under limits of its own (`costByInputSize: false`).
+ */
 const inputSizeEstimator: ComplexityEstimator = (options) => {
   const base = fieldCost(options) ?? defaultCost(options) ?? 1;
+  if (options.field.extensions?.costByInputSize === false) return base;
   return base + Math.ceil(characters(options.args) / CHARACTERS_PER_POINT);
 };
 

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { NOT_COSTED_BY_INPUT_SIZE } from './cost.js';
 import { DocumentInputError, ImportBusyError, UnreadableDocumentError } from '../services/import-service.js';
 import type { RequestContext } from './context.js';
 import { badInput, codedError } from './errors.js';
@@ -27,6 +28,8 @@ export class ImportResolver {
     description:
       'Reads a PDF (text layer), DOCX, JSON Resume or plain text/markdown into resume text. UNREADABLE_DOCUMENT when it holds no readable text.',
   })
+  // A file's bytes are read on the import pool, within its own size, time and queue limits, not on this process.
+  @Extensions(NOT_COSTED_BY_INPUT_SIZE)
   async importResume(@Arg('file', () => DocumentInput) file: DocumentInput, @Ctx() { services }: RequestContext): Promise<ImportedResume> {
     try {
       return await services.imports.importResume(file);
