@@ -66,7 +66,10 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
       onMessage: (message) => {
         const event = parseMessage(id, message);
         if (!event) return;
-        if (reading > 0) live.push(event);
+        // From the moment the channel is subscribed until the first replay is read, and during any later
+        // catch-up, a live event waits: accepted first, it would move the cursor past the events the read
+        // has yet to deliver.
+        if (replaying || reading > 0) live.push(event);
         else stream.accept(event);
       },
       // Events published while the subscriber was away are in the stream: read them from there.
@@ -83,6 +86,7 @@ export class ProgressStream implements AsyncIterableIterator<EnhancementEvent> {
     }
     // The status check below decides whether the replay ended it.
     replaying = false;
+    for (const event of live.splice(0)) stream.accept(event);
     // Ended already? Then every event is in the stream (the terminal one is the last write), but
     // the last few may have been written after the replay read it and their messages may still be
     // on their way: read the rest from the stream, then nothing more can come.

@@ -88,4 +88,20 @@ describe('ProgressStream', () => {
     for await (const event of stream) events.push(event.type);
     expect(events).toEqual(['QUEUED']);
   });
+  it('holds a live event that arrives as soon as the channel is subscribed, before the first replay has read the stream', async () => {
+    const record = await store.create({ tenant: 't', requestedStages: ['ANALYSIS'], input });
+    const started = await store.emit(record.id, { type: 'STAGE_STARTED', stage: 'ANALYSIS', progress: 0, message: 's', status: 'RUNNING' });
+    const { enhancementId: _id, cursor, ...stored } = started!;
+    // The subscription is confirmed and the next event's message is delivered before listen() returns.
+    const hub = {
+      listen: async (_channel: string, l: ChannelListener) => {
+        l.onMessage(`${cursor}\n${JSON.stringify(stored)}`);
+        return () => undefined;
+      },
+    } as unknown as EventHub;
+    const stream = await ProgressStream.open({ redis, hub, keys: store.keys }, record.id, null);
+    const types = [(await stream.next()).value.type, (await stream.next()).value.type];
+    expect(types).toEqual(['QUEUED', 'STAGE_STARTED']);
+    await stream.return();
+  });
 });
