@@ -58,7 +58,7 @@ const squeeze = (s: string): string => fold(s).replace(/\s+/gu, '');
 /** Whether `value` is written in the resume: the same characters, any case and spacing, not inside a word. */
 function isSpan(hay: Haystack, value: string): boolean {
   const needle = squeeze(value);
-  if (!needle) return false;
+  if (!ALNUM.test(needle)) return false; // punctuation alone names nothing
   for (let i = hay.text.indexOf(needle); i >= 0; i = hay.text.indexOf(needle, i + 1)) {
     if (hay.boundary[i] && hay.boundary[i + needle.length]) return true;
   }
@@ -114,7 +114,7 @@ export function reconcileRoles(resumeText: string, reported: Experience[]): Reco
 
   const kept: Experience[] = [];
   for (const e of reported) {
-    const x: Experience = { ...e, title: e.title.trim(), company: e.company.trim() };
+    const x: Experience = { ...e, title: e.title.trim(), company: e.company.trim(), startDate: e.startDate?.trim() || null, endDate: e.endDate?.trim() || null };
     if (x.company && !isSpan(hay, x.company)) ignore('employer', x.company), (x.company = '');
     if (x.title && !isSpan(hay, x.title)) ignore('title', x.title), (x.title = '');
     if (x.startDate && !isStatedDate(dates, x.startDate)) ignore('start date', x.startDate), (x.startDate = null);

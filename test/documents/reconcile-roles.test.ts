@@ -49,11 +49,13 @@ describe('a model’s roles reconciled with the resume', () => {
       // "Acme" is in the resume, "Acm" only inside a word; "Engineer" at Initech is the job ad's, not the resume's
       role('Principal Architect', 'Acm', '2012', '2014'),
       role('Chief Engineer', 'Initech', null, null),
+      // punctuation alone is in the resume, and names nothing
+      role('—', '', ' ', ''),
     ]);
     expect(experiences.map((e) => e.company)).toEqual(['Acme Analytics', 'Globex']);
+    expect(notes).toContain('ANALYSIS: 3 roles the model reported were dropped: neither their employer nor their title is in the resume.');
     expect(notes).toContain('ANALYSIS: 2 employers the model reported are not in the resume and were ignored: "Acm", "Initech".');
-    expect(notes).toContain('ANALYSIS: 2 titles the model reported are not in the resume and were ignored: "Principal Architect", "Chief Engineer".');
-    expect(notes).toContain('ANALYSIS: 2 roles the model reported were dropped: neither their employer nor their title is in the resume.');
+    expect(notes).toContain('ANALYSIS: 3 titles the model reported are not in the resume and were ignored: "Principal Architect", "Chief Engineer", "—".');
   });
 
   it('adds a role the model missed, from the parser’s spans, in the resume’s order', () => {
