@@ -1,3 +1,4 @@
+import { reconcileRoles } from '../../documents/reconcile-roles.js';
 import type { CompletionRequest } from '../../gateway/types.js';
 import type { ExtractedSkill } from '../../domain/input.js';
 import { JobFit, ResumeProfile, type Analysis, type SkillEntry } from '../../domain/outputs.js';
@@ -45,9 +46,15 @@ export async function runAnalysis(sees: AnalysisSees, ctx: StageContext): Promis
       return call({ name: 'analysis', schema: ResumeProfile, data, prompt: () => profilePrompt(data) });
     }),
   );
-  const profile = mergeProfiles(profiles.map((p) => p.output));
+  let profile = mergeProfiles(profiles.map((p) => p.output));
   if (parts.length > 1) {
     notes.push(`The resume was too long for one call to ANALYSIS's models: it was read in ${parts.length} parts, split by section, and the parts merged.`);
+  }
+  // A model's roles are held to the resume's spans and completed with the parser's; `local`'s are the parser's.
+  if (profiles.some((p) => p.report.provider !== 'local')) {
+    const roles = reconcileRoles(sees.resumeText, profile.experiences);
+    profile = { ...profile, experiences: roles.experiences };
+    notes.push(...roles.notes);
   }
 
   let gapData: GapData = { resumeText: sees.resumeText, jobAd: sees.jobAd, profile, domainInsights: sees.domainInsights };
