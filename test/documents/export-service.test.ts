@@ -4,7 +4,10 @@
  * largest resumes render), in the tenant's own line, and a tenant whose line is full is refused.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { transferableSymbol, valueSymbol } from 'piscina';
 import { CpuPool } from '../../src/cpu/index.js';
+import { runCpuTask } from '../../src/cpu/tasks.js';
+import type { RenderedFile } from '../../src/domain/rendered-resume.js';
 import { render, resumeFromDocument } from '../../src/documents/render/index.js';
 import { buildResumeDocument } from '../../src/documents/resume-document.js';
 import type { ResumeChange } from '../../src/domain/changes.js';
@@ -113,6 +116,17 @@ describe('ExportService', () => {
     expect(worst, `worst event-loop delay ${worst.toFixed(0)} ms while six renders ran; one inline render blocked it ${blocked.toFixed(0)} ms`).toBeLessThan(
       Math.max(blocked / 2, 60),
     );
+  });
+
+  it("hands a render's bytes back by transfer: the whole ArrayBuffer of the file, nothing copied", async () => {
+    const polish = recordOf(resumeOf(1_500)).outputs.POLISH!;
+    for (const format of ['MARKDOWN', 'PDF', 'DOCX', 'JSON_RESUME'] as const) {
+      const answer = (await runCpuTask({ task: 'render', input: { kind: 'resume', format, resume: resumeFromDocument(polish.document, polish.changes) } })) as Record<symbol, unknown>;
+      const file = answer[valueSymbol] as RenderedFile;
+      expect(answer[transferableSymbol], format).toEqual([file.bytes.buffer]);
+      expect((answer[transferableSymbol] as ArrayBuffer[])[0], format).toBe(file.bytes.buffer);
+      expect(file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength, format).toBe(true);
+    }
   });
 
   it("runs a tenant's renders in its own line and refuses one whose line is full, while another tenant's goes ahead", async () => {
