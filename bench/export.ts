@@ -2,11 +2,13 @@
  * export: how long one render takes (`render()`, the pure function exportResume and
  * exportCoverLetter call: render model in, file bytes out), per format, on the largest resume in
  * test/fixtures after the whole local pipeline (its final resume), and on a long resume of about
- * five PDF pages; plus reading finalResumeMarkdown into the render model, and the letter formats.
+ * five PDF pages; plus the final document (document and applied changes) into the render model, and
+ * the letter formats.
  *
  * Method: 20 warm-up renders per format, then 200 measured ones, one after another, in this process.
  */
-import { letterFromMarkdown, render, resumeFromMarkdown, type RenderJob } from '../src/documents/render/index.js';
+import { letterFromMarkdown, render, resumeFromDocument, type RenderJob } from '../src/documents/render/index.js';
+import type { PolishedResume } from '../src/domain/outputs.js';
 import { EXPORT_FORMATS, type RenderedResume } from '../src/domain/rendered-resume.js';
 import { runLocalTask } from '../src/local/index.js';
 import { runChain } from '../test/local/helpers.js';
@@ -17,11 +19,11 @@ const WARMUP = 20;
 // A render holds its thread: even the slowest of 200 must stay short on a loaded two-core machine.
 const TARGET_P99_MS = 250;
 
-function finalResume(resumeText: string, jobAd: string): string {
+function finalResume(resumeText: string, jobAd: string): { polished: PolishedResume; letterText: string } {
   // The whole local pipeline as the stages run it (answers turned into audited changes), then the letter.
   const { dossier, polished } = runChain(resumeText, jobAd, { asOf: '2025-06-01' });
   const letter = runLocalTask('cover_letter', { jobAd, dossier });
-  return `${polished.finalResumeMarkdown}\n\u0000${[letter.salutation, ...letter.paragraphs, letter.closing].join('\n\n')}`;
+  return { polished, letterText: [letter.salutation, ...letter.paragraphs, letter.closing].join('\n\n') };
 }
 
 /** About five pages: the fixture's roles repeated with distinct names. */
@@ -61,20 +63,19 @@ async function time(job: RenderJob, runs = RUNS, warmup = WARMUP): Promise<{ p50
 
 export async function benchExport(): Promise<BenchResult> {
   const fixture = largestFixture();
-  const [markdown, letterText] = finalResume(fixture.resume, fixture.jobAd).split('\n\u0000');
+  const { polished, letterText } = finalResume(fixture.resume, fixture.jobAd);
   const figures: BenchFigure[] = [];
 
   const adapter: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const text = `${markdown}\n- Ref ${i}\n`; // a distinct text each time: the reader's memo does not answer
     const t0 = performance.now();
-    resumeFromMarkdown(text);
+    resumeFromDocument(polished.document, polished.changes);
     adapter.push(performance.now() - t0);
   }
   const a = summarize(adapter);
-  pair(figures, `finalResumeMarkdown → render model (${fixture.name})`, a);
+  pair(figures, `document + applied changes → render model (${fixture.name})`, a);
 
-  const resume = resumeFromMarkdown(markdown!);
+  const resume = resumeFromDocument(polished.document, polished.changes);
   for (const format of EXPORT_FORMATS) {
     const r = await time({ kind: 'resume', format, resume });
     pair(figures, `resume ${format} (${fixture.name}, ${r.bytes} bytes)`, r, TARGET_P99_MS);
@@ -91,7 +92,7 @@ export async function benchExport(): Promise<BenchResult> {
     const r = await time({ kind: 'resume', format, resume: huge }, 20, 3);
     pair(figures, `resume ${format} near the input limit (${hugeChars} chars of render model, 20 runs)`, r);
   }
-  const letter = letterFromMarkdown(letterText!, resume.name);
+  const letter = letterFromMarkdown(letterText, resume.name);
   for (const format of ['MARKDOWN', 'PDF', 'DOCX'] as const) {
     const r = await time({ kind: 'letter', format, letter });
     pair(figures, `cover letter ${format}`, r);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { ExportFormat as Format } from '../domain/rendered-resume.js';
-import { ExportBusyError, ExportNotFoundError, ExportService, ExportUnavailableError, type ExportedFile as File } from '../services/export-service.js';
+import { ExportBusyError, ExportNotFoundError, ExportService, ExportUnavailableError, poolRenderer, type ExportedFile as File } from '../services/export-service.js';
 import type { RequestContext } from './context.js';
 import { badInput, codedError, notFound } from './errors.js';
 import { ExportedFile, ExportFormat } from './types/export.js';
@@ -15,7 +15,7 @@ export class ExportResolver {
     @Arg('format', () => ExportFormat) format: Format,
     @Ctx() { tenant, services }: RequestContext,
   ): Promise<File> {
-    return coded(new ExportService(services.store).exportResume(tenant, id, format));
+    return coded(new ExportService(services.store, poolRenderer(services.cpu)).exportResume(tenant, id, format));
   }
 
   @Query(() => ExportedFile, {
@@ -26,7 +26,7 @@ export class ExportResolver {
     @Arg('format', () => ExportFormat) format: Format,
     @Ctx() { tenant, services }: RequestContext,
   ): Promise<File> {
-    return coded(new ExportService(services.store).exportCoverLetter(tenant, id, format));
+    return coded(new ExportService(services.store, poolRenderer(services.cpu)).exportCoverLetter(tenant, id, format));
   }
 }
 
@@ -36,7 +36,7 @@ async function coded(work: Promise<File>): Promise<File> {
   } catch (error) {
     if (error instanceof ExportNotFoundError) throw notFound(error.id);
     if (error instanceof ExportUnavailableError) throw badInput(error.message, error.field);
-    if (error instanceof ExportBusyError) throw codedError('RATE_LIMITED', error.message);
+    if (error instanceof ExportBusyError) throw codedError('RATE_LIMITED', error.message, { retryAfterSeconds: 5 });
     throw error;
   }
 }

@@ -1,14 +1,23 @@
 /**
- * exportResume and exportCoverLetter: the tenant's own enhancement, its final resume (or letter)
- * read into the render model, rendered in the format asked for. Rendering is CPU work: at most
- * `MAX_CONCURRENT_RENDERS` run at once in this process, and the render call itself (`render`, plain
- * data in and out) can move to a worker-thread pool by passing another `renderer`.
+ * exportResume and exportCoverLetter: the tenant's own enhancement, its final resume (the resume
+ * document with the applied changes, as POLISH or a later review left them) or its letter, rendered
+ * in the format asked for. Rendering is CPU work: it runs on the CPU pool's threads (the `render`
+ * task), in the tenant's own line there, so the event loop keeps answering and one tenant's flood of
+ * exports waits behind itself; a tenant whose line is full is refused at once (ExportBusyError).
  */
-import type { EnhancementStore } from '../store/enhancement-store.js';
+import { CpuQueueFullError, cpuPool, type CpuPool } from '../cpu/index.js';
+import { buildResumeDocument } from '../documents/resume-document.js';
 import type { ExportFormat, RenderedFile } from '../domain/rendered-resume.js';
-import { letterFromMarkdown, render, resumeFromMarkdown, type RenderJob } from '../documents/render/index.js';
+import { letterFromMarkdown, resumeFromDocument, type RenderJob } from '../documents/render/index.js';
+import type { EnhancementStore } from '../store/enhancement-store.js';
 
-export type Renderer = (job: RenderJob) => Promise<RenderedFile>;
+/** Renders one job for a tenant (the CPU pool's `render` task by default). */
+export type Renderer = (job: RenderJob, tenant: string) => Promise<RenderedFile>;
+
+export const poolRenderer =
+  (pool: Pick<CpuPool, 'run'>): Renderer =>
+  (job, tenant) =>
+    pool.run('render', job, { tenant });
 
 export class ExportNotFoundError extends Error {
   override name = 'ExportNotFoundError';
@@ -35,29 +44,9 @@ export interface ExportedFile {
   contentBase64: string;
 }
 
-/** Too many renders are running or waiting in this process: try again shortly. */
+/** The tenant has too many renders (or other CPU tasks) waiting already: try again shortly. */
 export class ExportBusyError extends Error {
   override name = 'ExportBusyError';
-}
-
-const MAX_CONCURRENT_RENDERS = 2;
-/** Renders that may wait for a turn; past that a request is refused at once rather than queued without end. */
-const MAX_WAITING_RENDERS = 32;
-let running = 0;
-const waiting: Array<() => void> = [];
-
-async function bounded<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_RENDERS) {
-    if (waiting.length >= MAX_WAITING_RENDERS) throw new ExportBusyError(`${MAX_WAITING_RENDERS} exports are already waiting in this server; try again in a few seconds`);
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  }
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
 }
 
 function toExported(file: RenderedFile): ExportedFile {
@@ -68,14 +57,23 @@ function toExported(file: RenderedFile): ExportedFile {
 export class ExportService {
   constructor(
     private readonly store: Pick<EnhancementStore, 'getOwned'>,
-    private readonly renderer: Renderer = render,
+    private readonly renderer: Renderer = poolRenderer(cpuPool()),
   ) {}
+
+  private async render(tenant: string, job: RenderJob): Promise<ExportedFile> {
+    try {
+      return toExported(await this.renderer(job, tenant));
+    } catch (error) {
+      if (error instanceof CpuQueueFullError) throw new ExportBusyError('too many exports (or other CPU work) of this API key are waiting already; try again in a few seconds');
+      throw error;
+    }
+  }
 
   async exportResume(tenant: string, id: string, format: ExportFormat): Promise<ExportedFile> {
     const record = await this.store.getOwned(id, tenant);
     if (!record) throw new ExportNotFoundError(id);
-    const markdown = record.outputs.POLISH?.finalResumeMarkdown;
-    if (!markdown?.trim()) {
+    const polish = record.outputs.POLISH;
+    if (!polish?.finalResumeMarkdown.trim()) {
       throw new ExportUnavailableError(
         record.requestedStages.includes('POLISH')
           ? `enhancement ${id} has no final resume yet (status ${record.status}); export it once POLISH has completed`
@@ -83,7 +81,9 @@ export class ExportService {
         'id',
       );
     }
-    return bounded(async () => toExported(await this.renderer({ kind: 'resume', format, resume: resumeFromMarkdown(markdown) })));
+    // a record written before POLISH kept its document: its final markdown, read as a document, changes applied
+    const resume = polish.document ? resumeFromDocument(polish.document, polish.changes ?? []) : resumeFromDocument(buildResumeDocument(polish.finalResumeMarkdown), []);
+    return this.render(tenant, { kind: 'resume', format, resume });
   }
 
   async exportCoverLetter(tenant: string, id: string, format: ExportFormat): Promise<ExportedFile> {
@@ -99,12 +99,8 @@ export class ExportService {
         'id',
       );
     }
-    const name = nameOf(record.input.resumeText);
-    return bounded(async () => toExported(await this.renderer({ kind: 'letter', format, letter: letterFromMarkdown(letter.markdown, name) })));
+    // the candidate's name, for the file's title and name: the document's, or the resume's own as read
+    const name = (record.outputs.POLISH?.document ?? buildResumeDocument(record.input.resumeText)).name;
+    return this.render(tenant, { kind: 'letter', format, letter: letterFromMarkdown(letter.markdown, name) });
   }
-}
-
-/** The candidate's name for the file's title and name (the resume's own first line as read). */
-function nameOf(resumeText: string): string | null {
-  return resumeFromMarkdown(resumeText).name;
 }

@@ -6,11 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   CoverLetterDocument,
+  EnhancementChangesDocument,
   EnhancementProgressDocument,
   ExportCoverLetterDocument,
   ExportResumeDocument,
+  ReviewChangesDocument,
   StartEnhancementDocument,
 } from '../../src/client/graphql/graphql.js';
+import { winAnsi } from '../../src/documents/render/pdf.js';
 import { jsonResumeErrors } from '../../src/documents/render/index.js';
 import { verifyTailoring } from '../../src/local/index.js';
 import { useTestApp } from '../helpers/app.js';
@@ -100,6 +103,33 @@ describe('exportResume', () => {
       const unknown = await post(testApp.app.api!.url, String(document), { id: 'enh_nope', format: 'PDF' }, as(KEY_A));
       expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
       expect(theirs.body.errors![0]!.message).not.toContain('alpha');
+    }
+  });
+
+  it('renders what a review left: a change held after POLISH is gone from the PDF and DOCX, its original back', async () => {
+    const id = await finished(['POLISH']);
+    const { enhancement } = await request(testApp.app.api!.url, EnhancementChangesDocument, { id }, as(KEY_A));
+    // a rewritten bullet whose new text is not part of its old one
+    const change = enhancement!.changes!.find((c) => c.status === 'APPLIED' && c.before && /bullets\[\d+\]$/.test(c.target) && !c.before.includes(c.after))!;
+    expect(change, JSON.stringify(enhancement!.changes)).toBeDefined();
+    const exported = async (): Promise<Record<'PDF' | 'DOCX', string>> => {
+      const read = async (format: 'PDF' | 'DOCX') => {
+        const bytes = decode((await request(testApp.app.api!.url, ExportResumeDocument, { id, format }, as(KEY_A))).exportResume.contentBase64);
+        return fold(format === 'PDF' ? await pdfText(bytes) : await docxText(bytes));
+      };
+      return { PDF: await read('PDF'), DOCX: await read('DOCX') };
+    };
+    const drawn = (format: 'PDF' | 'DOCX', text: string) => fold(format === 'PDF' ? winAnsi(text) : text);
+
+    const before = await exported();
+    for (const format of ['PDF', 'DOCX'] as const) expect(before[format], `${format} before the review`).toContain(drawn(format, change.after));
+
+    const { reviewChanges } = await request(testApp.app.api!.url, ReviewChangesDocument, { id, hold: [change.id] }, as(KEY_A));
+    expect(reviewChanges.changes!.find((c) => c.id === change.id)!.status).toBe('HELD');
+    const after = await exported();
+    for (const format of ['PDF', 'DOCX'] as const) {
+      expect(after[format], `${format} after the review`).not.toContain(drawn(format, change.after));
+      expect(after[format], `${format} after the review`).toContain(drawn(format, change.before!));
     }
   });
 

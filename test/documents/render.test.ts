@@ -5,7 +5,8 @@
  * heading never ends a page without its first bullet.
  */
 import { describe, expect, it } from 'vitest';
-import { jsonResumeErrors, letterFromMarkdown, render, resumeFromMarkdown } from '../../src/documents/render/index.js';
+import { jsonResumeErrors, letterFromMarkdown, render, resumeFromDocument } from '../../src/documents/render/index.js';
+import { buildResumeDocument } from '../../src/documents/resume-document.js';
 import { winAnsi } from '../../src/documents/render/pdf.js';
 import type { RenderedResume } from '../../src/domain/rendered-resume.js';
 import { verifyTailoring } from '../../src/local/index.js';
@@ -13,7 +14,11 @@ import { loadFixtures, runChain } from '../local/helpers.js';
 import { docxHtml, docxText, fold, pdfPages, pdfText, words } from './read-back.js';
 
 const fixtures = loadFixtures();
-const finals = fixtures.map((f) => ({ ...f, final: runChain(f.resume, f.job).annotated.finalResumeMarkdown }));
+const finals = fixtures.map((f) => {
+  const { polished } = runChain(f.resume, f.job);
+  // what ExportService renders: the document with the applied changes
+  return { ...f, final: polished.finalResumeMarkdown, model: resumeFromDocument(polished.document, polished.changes) };
+});
 
 /** Every line the render model holds, as a reader sees it. */
 function modelLines(resume: RenderedResume): string[] {
@@ -38,7 +43,7 @@ describe.each([
   ['DOCX', (bytes: Uint8Array) => docxText(bytes), (line: string) => line],
 ] as const)('%s export', (format, read, drawable) => {
   it.each(finals.map((f) => [f.id, f] as const))('of %s says what the markdown says, no more, and passes the audit as it does', async (_id, f) => {
-    const resume = resumeFromMarkdown(f.final);
+    const resume = f.model;
     const file = await render({ kind: 'resume', format, resume });
     const text = await read(file.bytes);
     const folded = fold(text);
@@ -106,7 +111,7 @@ describe('PDF', () => {
 describe('DOCX', () => {
   it('has real headings and real lists', async () => {
     const f = finals.find((x) => x.id.startsWith('01'))!;
-    const file = await render({ kind: 'resume', format: 'DOCX', resume: resumeFromMarkdown(f.final) });
+    const file = await render({ kind: 'resume', format: 'DOCX', resume: f.model });
     const html = await docxHtml(file.bytes);
     expect(html).toMatch(/<h1>[^<]*Experience[^<]*<\/h1>/i);
     expect(html).toMatch(/<h2>Senior Software Engineer — Paylane GmbH<\/h2>/);
@@ -118,7 +123,7 @@ describe('DOCX', () => {
 
 describe('JSON Resume', () => {
   it.each(finals.map((f) => [f.id, f] as const))('of %s validates, with employers, titles, dates, bullets and skills in their fields', async (_id, f) => {
-    const resume = resumeFromMarkdown(f.final);
+    const resume = f.model;
     const file = await render({ kind: 'resume', format: 'JSON_RESUME', resume });
     const json = JSON.parse(new TextDecoder().decode(file.bytes));
     expect(jsonResumeErrors(json)).toEqual([]);
@@ -160,7 +165,7 @@ describe('the cover letter', () => {
 
 describe('JSON Resume, odd contact details', () => {
   it('sets aside what the schema refuses where it stands, keeping it, and still validates', async () => {
-    const resume = resumeFromMarkdown('# Jane Doe\njäne@example.com | bücher.example/jane | 555 0100 123\n\n## Experience\n### Engineer — Acme\n2020 – Present\n- Built things\n');
+    const resume = resumeFromDocument(buildResumeDocument('# Jane Doe\njäne@example.com | bücher.example/jane | 555 0100 123\n\n## Experience\n### Engineer — Acme\n2020 – Present\n- Built things\n'), []);
     const file = await render({ kind: 'resume', format: 'JSON_RESUME', resume });
     const json = JSON.parse(new TextDecoder().decode(file.bytes));
     expect(jsonResumeErrors(json)).toEqual([]);

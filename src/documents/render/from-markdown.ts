@@ -1,54 +1,8 @@
 /**
- * The adapter from a final resume to the render model. Today it reads `finalResumeMarkdown` with
- * the local engine's resume reader (`toDoc`); once the pipeline keeps the parsed resume document
- * and its applied changes, this is the one place to point at that document instead.
+ * The letter's markdown as the render model, and `plain`, which every converter to the render model
+ * uses for a line's text. (The resume is converted from its document: from-document.ts.)
  */
-import { findDateRanges } from '../../local/dates.js';
-import { toDoc, type DocSection } from '../../local/document.js';
-import type { RenderedEntry, RenderedLetter, RenderedResume, RenderedSection, RenderedSectionKind } from '../../domain/rendered-resume.js';
-
-const KINDS = new Set<RenderedSectionKind>(['summary', 'experience', 'volunteer', 'education', 'skills', 'certifications', 'projects']);
-
-export function resumeFromMarkdown(markdown: string): RenderedResume {
-  const doc = toDoc(markdown);
-  const headings = new Set(
-    markdown
-      .split('\n')
-      .map((l) => plain(l).toLowerCase())
-      .filter(Boolean),
-  );
-  return {
-    name: doc.name ? plain(doc.name) : null,
-    contact: doc.contact.map(plain).filter(Boolean),
-    // A heading the reader supplied (lines before the first heading read as a summary) is not drawn.
-    sections: doc.sections.map(toSection).map((s) => (headings.has(s.heading.toLowerCase()) ? s : { ...s, heading: '' })),
-  };
-}
-
-function toSection(s: DocSection): RenderedSection {
-  const kind = KINDS.has(s.kind as RenderedSectionKind) ? (s.kind as RenderedSectionKind) : 'other';
-  return {
-    heading: plain(s.heading),
-    kind,
-    entries: (s.entries ?? []).map(
-      (e): RenderedEntry => ({
-        title: plain(e.title),
-        company: plain(e.company),
-        dateText: plain(e.dateText),
-        ...dates(e.dateText),
-        location: plain(e.location),
-        bullets: e.bullets.map(plain).filter(Boolean),
-      }),
-    ),
-    lines: s.lines.map((l) => (l.startsWith('- ') ? `- ${plain(l.slice(2))}` : plain(l))).filter((l) => l && l !== '-'),
-  };
-}
-
-function dates(dateText: string): { startDate: string | null; endDate: string | null } {
-  const range = dateText ? findDateRanges(dateText)[0] : undefined;
-  const iso = (d: { value: string; present: boolean } | null | undefined): string | null => (d && !d.present ? d.value : null);
-  return { startDate: iso(range?.start), endDate: iso(range?.end) };
-}
+import type { RenderedLetter } from '../../domain/rendered-resume.js';
 
 /** A letter's markdown (paragraphs separated by blank lines) as the render model. */
 export function letterFromMarkdown(markdown: string, name: string | null): RenderedLetter {

@@ -1,6 +1,7 @@
 /**
  * One render call for every format: a pure function of plain data (a `RenderJob` in, a
- * `RenderedFile` out), so it can run on this thread or move to a worker-thread pool unchanged.
+ * `RenderedFile` out). ExportService runs it on the CPU pool (the `render` task, src/cpu/tasks.ts);
+ * the file's bytes own their whole ArrayBuffer, so the thread hands them back by transfer, not copy.
  */
 import type { ExportFormat, RenderedFile, RenderedLetter, RenderedResume } from '../../domain/rendered-resume.js';
 import { letterDocx, resumeDocx } from './docx.js';
@@ -21,10 +22,15 @@ const MEDIA: Record<ExportFormat, { mediaType: string; extension: string }> = {
 };
 
 export async function render(job: RenderJob): Promise<RenderedFile> {
-  const bytes = job.kind === 'resume' ? await renderResume(job.resume, job.format) : await renderLetter(job.letter, job.format);
+  const bytes = owned(job.kind === 'resume' ? await renderResume(job.resume, job.format) : await renderLetter(job.letter, job.format));
   const { mediaType, extension } = MEDIA[job.format];
   const name = job.kind === 'resume' ? job.resume.name : job.letter.name;
   return { filename: `${baseName(name, job.kind === 'resume' ? 'resume' : 'cover-letter')}.${extension}`, mediaType, bytes };
+}
+
+/** The bytes in an ArrayBuffer of their own (a small Node Buffer is a slice of a shared pool, which cannot be transferred). */
+function owned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
 }
 
 function renderResume(resume: RenderedResume, format: ExportFormat): Uint8Array | Promise<Uint8Array> {
@@ -51,5 +57,6 @@ function renderLetter(letter: RenderedLetter, format: Exclude<ExportFormat, 'JSO
   }
 }
 
-export { resumeFromMarkdown, letterFromMarkdown } from './from-markdown.js';
+export { letterFromMarkdown } from './from-markdown.js';
+export { renderModel, resumeFromDocument } from './from-document.js';
 export { jsonResumeErrors } from './json-resume.js';
