@@ -1,7 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { afterAll, describe, expect, it } from 'vitest';
-import { CpuPool, CpuQueueFullError, CpuTaskAbortedError, withCpuTenant } from '../../src/cpu/index.js';
+import { describe, expect, it } from 'vitest';
+import { CpuQueueFullError, CpuTaskAbortedError, withCpuTenant } from '../../src/cpu/index.js';
 import { verifyTailoring } from '../../src/local/index.js';
+import { poolsClosedAfterAll } from '../helpers/cpu-pools.js';
 
 /** A resume of about `chars` characters (the audit's cost grows with its size). */
 function resumeOf(chars: number): string {
@@ -12,15 +13,7 @@ function resumeOf(chars: number): string {
   return lines.join('\n').slice(0, chars);
 }
 
-const pools: CpuPool[] = [];
-function pool(options: ConstructorParameters<typeof CpuPool>[0]): CpuPool {
-  const created = new CpuPool(options);
-  pools.push(created);
-  return created;
-}
-afterAll(async () => {
-  await Promise.all(pools.map((p) => p.close()));
-});
+const pool = poolsClosedAfterAll();
 
 describe('CPU pool', () => {
   it('runs a named task on a thread and answers what the engine answers in-process', async () => {

@@ -3,9 +3,8 @@
  * APPLIED changes; renders run on the pool's threads (the event loop keeps ticking while the
  * largest resumes render), in the tenant's own line, and a tenant whose line is full is refused.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transferableSymbol, valueSymbol } from 'piscina';
-import { CpuPool } from '../../src/cpu/index.js';
 import { runCpuTask } from '../../src/cpu/tasks.js';
 import type { RenderedFile } from '../../src/domain/rendered-resume.js';
 import { render, resumeFromDocument } from '../../src/documents/render/index.js';
@@ -14,6 +13,7 @@ import type { ResumeChange } from '../../src/domain/changes.js';
 import { ExportBusyError, ExportService, poolRenderer } from '../../src/services/export-service.js';
 import type { EnhancementRecord } from '../../src/store/types.js';
 import { fold, pdfText } from './read-back.js';
+import { poolsClosedAfterAll } from '../helpers/cpu-pools.js';
 
 /** A resume of about `chars` characters: many short roles, each with two bullets. */
 function resumeOf(chars: number): string {
@@ -44,15 +44,7 @@ function recordOf(resumeText: string, changes: ResumeChange[] = []): Enhancement
 /** Any tenant owns the record: the tenant lines are what these tests look at. */
 const storeOf = (record: EnhancementRecord) => ({ getOwned: async (id: string) => (id === record.id ? record : null) });
 
-const pools: CpuPool[] = [];
-function pool(options: ConstructorParameters<typeof CpuPool>[0]): CpuPool {
-  const created = new CpuPool(options);
-  pools.push(created);
-  return created;
-}
-afterAll(async () => {
-  await Promise.all(pools.map((p) => p.close()));
-});
+const pool = poolsClosedAfterAll();
 
 const change = (over: Partial<ResumeChange>): ResumeChange => ({
   id: 'c1',

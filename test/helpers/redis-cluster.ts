@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from './processes.js';
+import { untilRedisAnswers } from './redis-server.js';
 
 interface Node {
   port: number;
@@ -54,21 +55,7 @@ export class PrivateCluster {
       ],
       { stdio: 'ignore' },
     );
-    const probe = new Redis(node.port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
-    probe.on('error', () => undefined);
-    try {
-      for (let i = 0; i < 200; i++) {
-        try {
-          await probe.connect().catch(() => undefined);
-          if ((await probe.ping()) === 'PONG') return;
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }
-      throw new Error(`redis-server on ${node.port} did not start`);
-    } finally {
-      probe.disconnect();
-    }
+    await untilRedisAnswers(node.port);
   }
 
   /** Every live node says cluster_state:ok and every slot is served. */

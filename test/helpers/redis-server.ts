@@ -5,6 +5,25 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from './processes.js';
 
+/** Waits until a redis-server just spawned on this port answers PING (about 10 s at most). */
+export async function untilRedisAnswers(port: number): Promise<void> {
+  const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
+  probe.on('error', () => undefined); // refused until the server is up
+  try {
+    for (let i = 0; i < 200; i++) {
+      try {
+        await probe.connect().catch(() => undefined);
+        if ((await probe.ping()) === 'PONG') return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    throw new Error(`redis-server on ${port} did not start`);
+  } finally {
+    probe.disconnect();
+  }
+}
+
 /**
  * A test's own redis-server (from PATH) with an append-only file, so it can be stopped and
  * restarted with its data, as a production Redis with AOF would be.
@@ -31,21 +50,7 @@ export class PrivateRedis {
       ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''],
       { stdio: 'ignore' },
     );
-    const probe = new Redis(this.url, { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
-    probe.on('error', () => undefined); // refused until the server is up
-    try {
-      for (let i = 0; i < 200; i++) {
-        try {
-          await probe.connect().catch(() => undefined);
-          if ((await probe.ping()) === 'PONG') return;
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }
-      throw new Error('redis-server did not start');
-    } finally {
-      probe.disconnect();
-    }
+    await untilRedisAnswers(this.port);
   }
 
   /** Stops the server (it writes its AOF on the way down). */
